@@ -1,0 +1,92 @@
+/**
+ * The shape of the csxmpp configuration store, schema version 1.
+ *
+ * The store is one JSON file. Every collection is an object keyed by the item's canonical key
+ * (lower case), so uniqueness comes from the structure (JSON Schema cannot say "unique by key" in an
+ * array). Property names are Lync's own, so an admin reading the file recognises them.
+ *
+ * Secrets never live here: a dialback passphrase is a file in the key directory, and the store only
+ * names that file (see `SecretReference`).
+ */
+
+/** TlsNegotiation and SaslNegotiation values, in Lync's declaration order. */
+export type NegotiationSetting = 'Required' | 'Optional' | 'NotSupported'
+
+/** PartnerType values, in Lync's declaration order. */
+export type PartnerType = 'Federated' | 'PublicVerified' | 'PublicUnverified'
+
+/** ExternalAccessPolicyRecord is one external access policy (cmdlets.md A3.1). */
+export interface ExternalAccessPolicyRecord {
+  /** `Global`, `Site:<name>` or `Tag:<name>`, in the case it was created with. */
+  Identity: string
+  Description: string | null
+  EnableFederationAccess: boolean
+  EnableXmppAccess: boolean
+  EnablePublicCloudAccess: boolean
+  EnablePublicCloudAudioVideoAccess: boolean
+  EnableOutsideAccess: boolean
+}
+
+/** XmppAllowedPartnerRecord is one XMPP federation partner (cmdlets.md A3.2); Domain is derived. */
+export interface XmppAllowedPartnerRecord {
+  /** The partner's primary domain, canonical (NFC, lower case, U-label). Equal to its key. */
+  Identity: string
+  TlsNegotiation: NegotiationSetting
+  SaslNegotiation: NegotiationSetting
+  SupportDialbackNegotiation: boolean
+  AdditionalDomains: string[]
+  ProxyFqdn: string | null
+  Description: string | null
+  PartnerType: PartnerType
+  ConnectionLimit: number
+  EnableKeepAlive: boolean
+}
+
+/** SecretReference names a secret file in the key directory (mode 0600), never the secret itself. */
+export interface SecretReference {
+  secretFile: string
+}
+
+/** XmppGatewaySettingsRecord is the one global gateway configuration (cmdlets.md A3.3). */
+export interface XmppGatewaySettingsRecord {
+  ConnectionLimit: number
+  PartnerConnectionLimit: number
+  KeepAliveInterval: number
+  StreamEstablishmentTimeout: number
+  StreamInactivityTimeout: number
+  SubscriptionRefreshInterval: number
+  DialbackPassphrase: SecretReference | null
+  EnableLoggingAllMessageBodies: boolean
+}
+
+/** SipDomainRecord is one SIP domain served by the gateway (cmdlets.md A9.2). */
+export interface SipDomainRecord {
+  /** Canonical domain, equal to its key. */
+  Identity: string
+  IsDefault: boolean
+}
+
+/** UserRecord is one SIP user enabled for the gateway (cmdlets.md A9.1). Keyed by `user@domain`. */
+export interface UserRecord {
+  /** `sip:user@domain`, lower case domain. */
+  SipAddress: string
+  /** The display name, which is also the user's Identity. */
+  DisplayName: string
+  Enabled: boolean
+  RegistrarPool: string | null
+  Site: string | null
+  /** The granted per-user policy name without `Tag:`, or null. */
+  ExternalAccessPolicy: string | null
+}
+
+/** StoreDocument is the whole store file. */
+export interface StoreDocument {
+  schemaVersion: 1
+  /** Incremented by every committed change; the gateway logs it on reload. */
+  revision: number
+  externalAccessPolicies: Record<string, ExternalAccessPolicyRecord>
+  xmppAllowedPartners: Record<string, XmppAllowedPartnerRecord>
+  xmppGatewayConfiguration: XmppGatewaySettingsRecord
+  sipDomains: Record<string, SipDomainRecord>
+  users: Record<string, UserRecord>
+}
