@@ -1,0 +1,199 @@
+import {ErrorRecord, bindingError} from '../errors.js'
+import {toPSString} from '../values/convert.js'
+import {MISSING, readArgvValue} from './argv-value.js'
+import {COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS, UNSUPPORTED_COMMON_PARAMETERS} from './common-parameters.js'
+import {convertArgument} from './convert.js'
+import {type CommandSignature, type ParameterDefinition, membershipIn, typeFullName} from './parameter.js'
+
+/**
+ * The parameter binder (powershell.md §7.2). One binder serves argv mode, scripts and -File
+ * arguments; only the way an argument becomes a value differs (ArgumentValue).
+ */
+
+/** ArgumentValue is an argument before conversion: an argv element still to be read, or a value. */
+export type ArgumentValue = {readonly kind: 'argv'; readonly raw: string} | {readonly kind: 'value'; readonly value: unknown}
+
+/** CommandArgument is one element of a command invocation, in order. */
+export type CommandArgument =
+  | {
+      readonly kind: 'parameter'
+      /** The name as typed, without the dash and without `:value`. */
+      readonly name: string
+      /** The value attached with `-Name:value`, if any. */
+      readonly attached?: ArgumentValue
+      /** The extent of the token in script text, for error positions (the interpreter's business). */
+      readonly extent?: unknown
+    }
+  | {readonly kind: 'value'; readonly value: ArgumentValue; readonly extent?: unknown}
+
+/** BindingResult holds the converted values of the parameters bound from the command line. */
+export interface BindingResult {
+  /** Canonical parameter name → converted value. */
+  readonly values: Map<string, unknown>
+  /** The parameter sets still possible, in definition order; the first is the one chosen. */
+  readonly parameterSets: string[]
+}
+
+/** allParameters lists a command's own parameters followed by the common ones. */
+export function allParameters(signature: CommandSignature): ParameterDefinition[] {
+  return [...signature.parameters, ...COMMON_PARAMETERS, ...(signature.supportsShouldProcess ? SHOULD_PROCESS_PARAMETERS : [])]
+}
+
+/** missingArgument is MissingArgument, with the bash hint for Boolean and switch parameters (§1.2). */
+function missingArgument(command: string, parameter: ParameterDefinition, argv: boolean): ErrorRecord {
+  let message = `Missing an argument for parameter '${parameter.name}'. Specify a parameter of type '${typeFullName(parameter.type)}' and try again.`
+  if (argv && parameter.type.kind === 'Boolean') {
+    message += ` In bash, quote PowerShell values: -${parameter.name} '$true' or -${parameter.name}:'$false'.`
+  } else if (argv && parameter.type.kind === 'Switch') {
+    message += ` In bash, quote PowerShell values: -${parameter.name} or -${parameter.name}:'$false'.`
+  }
+  return bindingError(command, 'MissingArgument', message)
+}
+
+/** resolveParameter finds a parameter by exact name or alias, then by unique prefix (§7.2 step 2). */
+export function resolveParameter(signature: CommandSignature, typed: string): ParameterDefinition {
+  const command = signature.name
+  const name = typed.toLowerCase()
+  const parameters = allParameters(signature)
+  const unsupported = [...(signature.unsupportedParameters ?? []), ...UNSUPPORTED_COMMON_PARAMETERS]
+  const exact = parameters.find((p) => p.name.toLowerCase() === name || p.aliases?.some((a) => a.toLowerCase() === name))
+  if (exact) return exact
+  const exactUnsupported = unsupported.find((u) => u.toLowerCase() === name)
+  const candidates = [
+    ...parameters.filter((p) => [p.name, ...(p.aliases ?? [])].some((n) => n.toLowerCase().startsWith(name))).map((p) => p.name),
+    ...unsupported.filter((u) => u.toLowerCase().startsWith(name)),
+  ]
+  const match = exactUnsupported ?? (candidates.length === 1 ? candidates[0] : undefined)
+  if (match !== undefined) {
+    const parameter = parameters.find((p) => p.name === match)
+    if (parameter) return parameter
+    throw notSupported(command, match)
+  }
+  if (candidates.length === 0) {
+    throw bindingError(command, 'NamedParameterNotFound', `A parameter cannot be found that matches parameter name '${typed}'.`)
+  }
+  const list = [...candidates].sort((a, b) => a.localeCompare(b, 'en')).map((c) => `-${c}`)
+  throw bindingError(
+    command,
+    'AmbiguousParameter',
+    `Parameter cannot be processed because the parameter name '${typed}' is ambiguous. Possible matches include: ${list.join(' ')}.`,
+  )
+}
+
+function notSupported(command: string, parameter: string): ErrorRecord {
+  return bindingError(
+    command,
+    'NotSupportedByCsxmpp',
+    `The parameter -${parameter} of ${command} is not supported by csxmpp.`,
+    'NotImplemented',
+    'NotSupportedException',
+  )
+}
+
+/** readValue reads an ArgumentValue for a parameter; MISSING when an argv element counts as none. */
+function readValue(argument: ArgumentValue, parameter: ParameterDefinition, command: string): unknown {
+  return argument.kind === 'argv' ? readArgvValue(argument.raw, parameter, command) : argument.value
+}
+
+/**
+ * bindArguments binds a command line (§7.2 steps 1–7). Pipeline input is bound later, per object.
+ * Errors are thrown as statement-terminating binding ErrorRecords.
+ */
+export function bindArguments(
+  signature: CommandSignature,
+  args: readonly CommandArgument[],
+  options: {readonly argv?: boolean} = {},
+): BindingResult {
+  const command = signature.name
+  const argv = options.argv ?? false
+  const named = new Map<string, {parameter: ParameterDefinition; value: unknown}>()
+  const positional: ArgumentValue[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!
+    if (arg.kind === 'value') {
+      positional.push(arg.value)
+      continue
+    }
+    const parameter = resolveParameter(signature, arg.name)
+    if (named.has(parameter.name)) {
+      throw bindingError(
+        command,
+        'ParameterAlreadyBound',
+        `Cannot bind parameter because parameter '${parameter.name}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, "-parameter value1,value2,value3".`,
+      )
+    }
+    let value: unknown
+    if (arg.attached) {
+      // COMPAT(bash): `-X:$false` arrives as `-X:`; an empty attached value is an error, never "true" (§1.2).
+      value = arg.attached.kind === 'argv' && arg.attached.raw === '' ? MISSING : readValue(arg.attached, parameter, command)
+    } else if (parameter.type.kind === 'Switch') {
+      value = true
+    } else {
+      const next = args[i + 1]
+      if (!next || next.kind !== 'value') throw missingArgument(command, parameter, argv)
+      value = readValue(next.value, parameter, command)
+      i++
+    }
+    if (value === MISSING) throw missingArgument(command, parameter, argv)
+    named.set(parameter.name, {parameter, value})
+  }
+  const sets = candidateSets(signature, [...named.keys()])
+  bindPositional(signature, sets, named, positional, argv)
+  const finalSets = candidateSets(signature, [...named.keys()])
+  const values = new Map<string, unknown>()
+  for (const {parameter, value} of named.values()) values.set(parameter.name, convertArgument(value, parameter, command))
+  return {values, parameterSets: finalSets}
+}
+
+function bindPositional(
+  signature: CommandSignature,
+  sets: string[],
+  named: Map<string, {parameter: ParameterDefinition; value: unknown}>,
+  positional: readonly ArgumentValue[],
+  argv: boolean,
+): void {
+  const command = signature.name
+  const slots = signature.parameters
+    .filter((p) => !named.has(p.name))
+    .map((p) => ({p, position: Math.min(...sets.map((s) => membershipIn(p, s)?.position ?? Infinity))}))
+    .filter((s) => Number.isFinite(s.position))
+    .sort((a, b) => a.position - b.position)
+  for (const [index, argument] of positional.entries()) {
+    const slot = slots[index]
+    if (!slot) {
+      const text = argument.kind === 'argv' ? argument.raw : toPSString(argument.value)
+      throw bindingError(command, 'PositionalParameterNotFound', `A positional parameter cannot be found that accepts argument '${text}'.`)
+    }
+    const value = readValue(argument, slot.p, command)
+    if (value === MISSING) throw missingArgument(command, slot.p, argv)
+    named.set(slot.p.name, {parameter: slot.p, value})
+  }
+}
+
+/** candidateSets lists the parameter sets containing every bound parameter, default set first (§7.2 step 5). */
+export function candidateSets(signature: CommandSignature, bound: readonly string[]): string[] {
+  const own = new Map(signature.parameters.map((p) => [p.name, p]))
+  const sets = signature.parameterSets.filter((set) =>
+    bound.every((name) => {
+      const parameter = own.get(name)
+      return !parameter || membershipIn(parameter, set) !== undefined
+    }),
+  )
+  if (sets.length === 0) {
+    throw bindingError(signature.name, 'AmbiguousParameterSet', 'Parameter set cannot be resolved using the specified named parameters.')
+  }
+  const preferred = sets.includes(signature.defaultParameterSet) ? signature.defaultParameterSet : sets[0]!
+  return [preferred, ...sets.filter((s) => s !== preferred)]
+}
+
+/** checkMandatory reports the mandatory parameters of the chosen set that are still unbound (§7.2 step 7). */
+export function checkMandatory(signature: CommandSignature, set: string, bound: ReadonlySet<string>): void {
+  const missing = signature.parameters.filter((p) => membershipIn(p, set)?.mandatory && !bound.has(p.name)).map((p) => p.name)
+  if (missing.length > 0) {
+    throw bindingError(
+      signature.name,
+      'MissingMandatoryParameter',
+      `Cannot process command because of one or more missing mandatory parameters: ${missing.join(' ')}.`,
+    )
+  }
+}
