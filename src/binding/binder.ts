@@ -186,6 +186,25 @@ export function candidateSets(signature: CommandSignature, bound: readonly strin
   return [preferred, ...sets.filter((s) => s !== preferred)]
 }
 
+/** checkNotEmpty applies PowerShell's rule that a mandatory string parameter refuses "" and $null. */
+export function checkNotEmpty(signature: CommandSignature, set: string, values: ReadonlyMap<string, unknown>): void {
+  for (const parameter of signature.parameters) {
+    const kind = parameter.type.kind
+    if (!membershipIn(parameter, set)?.mandatory || !values.has(parameter.name)) continue
+    if (kind !== 'String' && kind !== 'Identity') continue
+    const value = values.get(parameter.name)
+    if (value !== null && value !== '') continue
+    const why = value === null ? 'it is null' : 'it is an empty string'
+    throw bindingError(
+      signature.name,
+      value === null ? 'ParameterArgumentValidationErrorNullNotAllowed' : 'ParameterArgumentValidationErrorEmptyStringNotAllowed',
+      `Cannot bind argument to parameter '${parameter.name}' because ${why}.`,
+      'InvalidData',
+      'ParameterBindingValidationException',
+    )
+  }
+}
+
 /** checkMandatory reports the mandatory parameters of the chosen set that are still unbound (§7.2 step 7). */
 export function checkMandatory(signature: CommandSignature, set: string, bound: ReadonlySet<string>): void {
   const missing = signature.parameters.filter((p) => membershipIn(p, set)?.mandatory && !bound.has(p.name)).map((p) => p.name)

@@ -96,7 +96,7 @@ function toSingleString(value: unknown, parameter: ParameterDefinition, command:
   if (value === null) return null
   if (value instanceof PSObject && parameter.type.kind === 'Identity') {
     const types = parameter.type.objectTypes
-    if (types.some((t) => value.isA(t))) return toPSString(value.get('Identity'))
+    if (types.some((t) => value.isA(t))) return toPSString(value.get(parameter.type.objectProperty ?? 'Identity'))
   }
   return toPSString(value)
 }
@@ -115,15 +115,13 @@ function booleanFailure(value: unknown, parameter: ParameterDefinition, command:
 /** convertArgument converts one bound value to the parameter's type, then validates it. */
 export function convertArgument(value: unknown, parameter: ParameterDefinition, command: string): unknown {
   const type = parameter.type
-  if (isScriptBlock(value) && type.kind !== 'ScriptBlock' && type.kind !== 'PSObject') {
-    if (type.kind === 'WildcardFilter') {
-      throw bindingError(
-        command,
-        'ScriptBlockFilterNotSupported',
-        `Cannot bind parameter '${parameter.name}'. The -Filter of this cmdlet is a wildcard string matched against Identity ` +
-          '(for example -Filter "*.org"); script block filters are only accepted by Get-CsUser.',
-      )
-    }
+  if (isScriptBlock(value) && type.kind === 'WildcardFilter') {
+    throw bindingError(
+      command,
+      'ScriptBlockFilterNotSupported',
+      `Cannot bind parameter '${parameter.name}'. The -Filter of this cmdlet is a wildcard string matched against Identity ` +
+        '(for example -Filter "*.org"); script block filters are only accepted by Get-CsUser.',
+    )
   }
   try {
     const converted = convertByKind(value, parameter, command)
@@ -162,6 +160,8 @@ function convertByKind(value: unknown, parameter: ParameterDefinition, command: 
       )
     case 'PSObject':
       return value
+    case 'FilterBlock':
+      return isScriptBlock(value) ? value.text : toSingleString(value, parameter, command)
     case 'String':
     case 'WildcardFilter':
     case 'Identity':

@@ -14,12 +14,19 @@ export type ParameterType =
   | {readonly kind: 'UInt32'}
   | {readonly kind: 'Int32'}
   | {readonly kind: 'Enum'; readonly enum: PSEnumType}
-  /** An identity (XdsIdentity, …): a string, or an object of one of objectTypes (its Identity). */
-  | {readonly kind: 'Identity'; readonly fullName: string; readonly objectTypes: readonly string[]}
+  /** An identity (XdsIdentity, …): a string, or an object of one of objectTypes (its objectProperty, default Identity). */
+  | {
+      readonly kind: 'Identity'
+      readonly fullName: string
+      readonly objectTypes: readonly string[]
+      readonly objectProperty?: string
+    }
   | {readonly kind: 'ListModifier'}
   | {readonly kind: 'StringArray'}
   /** The -Filter of the Lync Get- cmdlets: a wildcard string; script blocks are refused (C31). */
   | {readonly kind: 'WildcardFilter'}
+  /** The -Filter of Get-CsUser: a filter block, given as a script block or as its text (§7.7). */
+  | {readonly kind: 'FilterBlock'}
   | {readonly kind: 'ScriptBlock'}
   | {readonly kind: 'PSObject'}
 
@@ -73,6 +80,7 @@ export function typeFullName(type: ParameterType): string {
   switch (type.kind) {
     case 'String':
     case 'WildcardFilter':
+    case 'FilterBlock':
       return 'System.String'
     case 'Boolean':
       return 'System.Boolean'

@@ -1,0 +1,77 @@
+import type {ErrorRecord} from '../errors.js'
+import type {CommandSignature} from '../binding/parameter.js'
+
+/**
+ * A cmdlet definition is the single source of truth for a cmdlet: the binder, the oclif command,
+ * the help text and the surface snapshot are all derived from it (ARCHITECTURE rule 7).
+ */
+
+/** CmdletExample is one help example: the command line and what it does. */
+export interface CmdletExample {
+  readonly code: string
+  readonly remarks: string
+}
+
+/** StoreSession is a cmdlet's view of the store for one invocation (or one script statement). */
+export interface StoreSession<Document = unknown> {
+  /** The current document; for a changing cmdlet, the locked transaction's document. */
+  readonly document: Document
+  /** Whether changes may be made (false for Get- cmdlets). */
+  readonly writable: boolean
+  /** markChanged records that the document was changed, so that it is written on commit. */
+  markChanged(): void
+  /** writeSecret stores a secret in the key directory and returns its file name. */
+  writeSecret(prefix: string, value: string): Promise<string>
+  /** removeSecretAfterCommit deletes a secret file once the change that dropped it is committed. */
+  removeSecretAfterCommit(name: string): void
+}
+
+/** PromptChoice is one answer of a host prompt, e.g. `[Y] Yes`. */
+export interface PromptChoice {
+  readonly key: string
+  readonly label: string
+  readonly help: string
+}
+
+/** CmdletHost is what a cmdlet invocation writes to and asks (the argv host or the interpreter). */
+export interface CmdletHost {
+  writeObject(value: unknown): void
+  writeError(record: ErrorRecord): void
+  /** writeWarning queues a warning; stop means -WarningAction Stop turns it into an error. */
+  writeWarning(text: string, stop: boolean): void
+  writeVerbose(text: string): void
+  writeWhatIf(text: string): void
+  /** prompt asks on the terminal; undefined when there is no terminal (never block, §7.8). */
+  prompt(caption: string, message: string, choices: readonly PromptChoice[], defaultKey: string): Promise<string | undefined>
+}
+
+/** CmdletContext is what a cmdlet's process step gets for one input object. */
+export interface CmdletContext<Document = unknown> {
+  readonly cmdlet: string
+  readonly parameterSet: string
+  readonly store: StoreSession<Document>
+  /** has tells whether a parameter was bound (by name, position or pipeline). */
+  has(name: string): boolean
+  /** get returns a bound parameter's converted value. */
+  get<T>(name: string): T | undefined
+  writeObject(value: unknown): void
+  writeError(record: ErrorRecord): void
+  writeWarning(text: string): void
+  writeVerbose(text: string): void
+  /** shouldProcess applies -WhatIf and -Confirm to one target; true means go ahead (§7.8, A6.4). */
+  shouldProcess(target: string): Promise<boolean>
+  /** ask asks a yes/no question unless -Force; undefined when there is no terminal (A6.4). */
+  ask(caption: string, message: string): Promise<boolean | undefined>
+}
+
+/** CmdletDefinition declares a cmdlet. */
+export interface CmdletDefinition<Document = unknown> extends CommandSignature {
+  readonly synopsis: string
+  readonly description: string
+  readonly examples: readonly CmdletExample[]
+  /** The .NET type of what it writes, for help; absent when it writes nothing. */
+  readonly outputType?: string
+  /** Whether the cmdlet reads the store at all (a few never touch it). */
+  readonly usesStore?: boolean
+  process(ctx: CmdletContext<Document>): Promise<void>
+}
