@@ -16,6 +16,7 @@ export type ErrorCategory =
   | 'ParserError'
   | 'ReadError'
   | 'ResourceExists'
+  | 'ResourceUnavailable'
   | 'WriteError'
 
 /** ErrorRecordInit lists what an error record carries. */

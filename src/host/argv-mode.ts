@@ -1,6 +1,6 @@
 import {ConfigStore, defaultStorePath} from '../../store/index.js'
 import {bindArguments, checkMandatory, checkNotEmpty} from '../binding/binder.js'
-import {StopError, createContext} from '../cmdlets/context.js'
+import {DEFAULT_PREFERENCES, type Preferences, StopError, createContext} from '../cmdlets/context.js'
 import type {CmdletHost} from '../cmdlets/definition.js'
 import {findCmdlet} from '../cmdlets/registry.js'
 import {ErrorRecord, commandNotFound} from '../errors.js'
@@ -36,6 +36,9 @@ export interface ArgvOptions {
   readonly console: Console
   readonly store?: ConfigStore
   readonly json?: boolean
+  /** The host options -WhatIf and -NonInteractive (powershell.md §1.7). */
+  readonly preferences?: Preferences
+  readonly nonInteractive?: boolean
 }
 
 const paint = (color: boolean, sgr: number, text: string) => (color ? `\u001B[${sgr}m${text}\u001B[0m` : text)
@@ -111,7 +114,7 @@ export async function runCmdletFromArgv(name: string, elements: readonly string[
     writeWarning: (text, stop) => writer.queueWarning(text, stop),
     writeVerbose: (text) => writer.message('verbose', text),
     writeWhatIf: (text) => writer.message('whatIf', text),
-    prompt: terminalPrompt,
+    prompt: async (...question) => (options.nonInteractive ? undefined : terminalPrompt(...question)),
   }
   try {
     const binding = bindArguments(definition, argvArguments(elements), {argv: true})
@@ -120,7 +123,7 @@ export async function runCmdletFromArgv(name: string, elements: readonly string[
     checkNotEmpty(definition, set, binding.values)
     const store = options.store ?? new ConfigStore(defaultStorePath())
     await withStoreSession(store, definition.name, definition.supportsShouldProcess ?? false, (session) =>
-      definition.process(createContext(definition, set, binding.values, session, host)),
+      definition.process(createContext(definition, set, binding.values, session, host, options.preferences ?? DEFAULT_PREFERENCES)),
     )
     writer.flushWarnings(definition.name)
   } catch (error) {

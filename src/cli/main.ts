@@ -1,0 +1,84 @@
+import {readFileSync} from 'node:fs'
+import {findCmdlet, LYNC_CMDLETS} from '../cmdlets/index.js'
+import {commandNotFound} from '../errors.js'
+import {formatErrorRecord, jsonErrorLine} from '../format/index.js'
+import {type Invocation, parseInvocation, splitCmdletArgs} from './invocation.js'
+import {INTERNAL_FLAGS} from './internal-flags.js'
+
+/**
+ * The csxmpp executable (powershell.md §1.1). Usage errors and unknown cmdlets are answered here,
+ * before the CLI framework loads; every cmdlet and all help then run through oclif.
+ */
+
+/** Runner runs oclif with an argv; bin/run.js passes one bound to the package root. */
+export type OclifRunner = (args: string[]) => Promise<void>
+
+function packageVersion(root: URL): string {
+  return (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {version: string}).version
+}
+
+/** usageText is what `csxmpp --help` prints. */
+export function usageText(): string {
+  return [
+    'csxmpp: the Lync Server 2013 XMPP federation cmdlets, on Linux.',
+    '',
+    'Usage:',
+    '  csxmpp [host options] <Cmdlet> [-Parameter value ...] [--json]   run one cmdlet',
+    '  csxmpp help <Cmdlet>                                             show a cmdlet\'s help (also <Cmdlet> -?)',
+    '  csxmpp help                                                      list the cmdlets',
+    '  csxmpp --version                                                 print the version',
+    '',
+    'Host options: -NonInteractive (never prompt), -WhatIf (change nothing), -NoProfile, -NoLogo,',
+    '-ExecutionPolicy <any> (accepted and ignored).',
+    '',
+    'From bash, quote PowerShell values: -EnableXmppAccess \'$true\' (or true), -AdditionalDomains \'@{Add="a","b"}\'.',
+    `Cmdlets: ${LYNC_CMDLETS.map((c) => c.name).join(', ')}.`,
+    '',
+  ].join('\n')
+}
+
+function fail(message: string): void {
+  process.stderr.write(`csxmpp: ${message}\n`)
+  process.exitCode = 2
+}
+
+async function runCmdlet(invocation: Extract<Invocation, {mode: 'cmdlet'}>, oclif: OclifRunner): Promise<void> {
+  const args = splitCmdletArgs(invocation.args)
+  const definition = findCmdlet(invocation.name)
+  if (!definition) {
+    const record = commandNotFound(invocation.name)
+    process.stderr.write(args.json ? jsonErrorLine(record) : formatErrorRecord(record))
+    process.exitCode = 2
+    return
+  }
+  if (args.unknown) return fail(`unknown option '${args.unknown}'.`)
+  if (args.help) return oclif([definition.name, '--help'])
+  const internal = [
+    ...(args.json ? [INTERNAL_FLAGS.json] : []),
+    ...(invocation.host.whatIf ? [INTERNAL_FLAGS.whatIf] : []),
+    ...(invocation.host.nonInteractive ? [INTERNAL_FLAGS.nonInteractive] : []),
+  ]
+  await oclif([definition.name, ...internal, ...args.elements])
+}
+
+/** main runs csxmpp with the given arguments; the exit code is left in process.exitCode. */
+export async function main(argv: readonly string[], root: URL, oclif: OclifRunner): Promise<void> {
+  const invocation = parseInvocation(argv, Boolean(process.stdin.isTTY))
+  switch (invocation.mode) {
+    case 'usage':
+      process.stdout.write(usageText())
+      return
+    case 'version':
+      process.stdout.write(`csxmpp ${packageVersion(root)}\n`)
+      return
+    case 'usage-error':
+      return fail(invocation.message)
+    case 'help':
+      return oclif(invocation.name === undefined ? ['help'] : ['help', findCmdlet(invocation.name)?.name ?? invocation.name])
+    case 'cmdlet':
+      return runCmdlet(invocation, oclif)
+    default:
+      // TODO(issue 4): the management shell (scripts, -Command, -File, the interactive shell) plugs in here.
+      return fail('scripts (-Command, -File, standard input, the interactive shell) are not available in this version yet.')
+  }
+}
