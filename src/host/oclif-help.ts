@@ -1,5 +1,5 @@
 import {readFileSync} from 'node:fs'
-import {Help, type Interfaces} from '@oclif/core'
+import {type Command, Help} from '@oclif/core'
 import {commandTable} from '../help/command-table.js'
 import {formatHelp} from '../help/get-help.js'
 import {findCmdlet, LYNC_CMDLETS} from '../cmdlets/index.js'
@@ -33,7 +33,7 @@ export default class GetHelp extends Help {
     process.exitCode = 1
   }
 
-  override async showCommandHelp(command: Interfaces.Command.Loadable | Interfaces.Command.Cached): Promise<void> {
+  override async showCommandHelp(command: Command.Loadable): Promise<void> {
     await this.showHelp([command.id])
   }
 

@@ -1,0 +1,83 @@
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, rmSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {ConfigStore} from '../store/index.js'
+import {newPartnerRecord} from '../src/cmdlets/xmpp-allowed-partner/object.js'
+
+/**
+ * csxmpp's command-line benchmarks. Every figure is a median of ROUNDS runs taken round-robin with its
+ * baseline, in one run of this script, so the ratios hold on any machine:
+ *  1. cold start of `csxmpp Get-CsXmppGatewayConfiguration` against `node -e ''` (target ≤ 2.5×);
+ *  2. one Set-CsXmppAllowedPartner on a store of 10,000 partners against the same on a store of one
+ *     partner (target ≤ 1.5×).
+ */
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
+const BIN = fileURLToPath(new URL('../bin/run.js', import.meta.url))
+
+function time(args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const start = performance.now()
+  const result = spawnSync(process.execPath, args, {env: {...process.env, ...env}, stdio: ['ignore', 'ignore', 'pipe']})
+  const elapsed = performance.now() - start
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`)
+  return elapsed
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+async function storeWith(partners: number): Promise<{path: string; cleanup(): void}> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'csxmpp-bench-'))
+  const file = path.join(dir, 'store.json')
+  await new ConfigStore(file).transaction((tx) => {
+    for (let i = 0; i < partners; i++) {
+      const id = `p${i}.example`
+      tx.document.xmppAllowedPartners[id] = {...newPartnerRecord(id), SaslNegotiation: 'Optional', AdditionalDomains: [`a.${id}`, `b.${id}`]}
+    }
+    tx.markChanged()
+  })
+  return {path: file, cleanup: () => rmSync(dir, {recursive: true, force: true})}
+}
+
+/** compare runs two commands round-robin and returns their medians. */
+function compare(a: () => number, b: () => number): [number, number] {
+  a()
+  b() // warm the file cache; not counted
+  const xs: number[] = []
+  const ys: number[] = []
+  for (let i = 0; i < ROUNDS; i++) {
+    xs.push(a())
+    ys.push(b())
+  }
+  return [median(xs), median(ys)]
+}
+
+function row(label: string, value: number, baseline: number, target: number): string {
+  const ratio = value / baseline
+  return `${label.padEnd(58)} ${value.toFixed(1).padStart(7)} ms  ${baseline.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2).padStart(5)}×  (target ≤ ${target}×)`
+}
+
+const fresh = await storeWith(0)
+const one = await storeWith(1)
+const big = await storeWith(10000)
+try {
+  console.log(`csxmpp benchmarks, node ${process.version}, ${ROUNDS} rounds each, medians`)
+  console.log(`${'measurement'.padEnd(58)} ${'value'.padStart(10)}  ${'baseline'.padStart(10)}  ratio`)
+  const [cold, node] = compare(
+    () => time([BIN, 'Get-CsXmppGatewayConfiguration'], {CSXMPP_STORE: fresh.path}),
+    () => time(['-e', '']),
+  )
+  console.log(row("cold start Get-CsXmppGatewayConfiguration vs node -e ''", cold, node, 2.5))
+  let n = 0
+  const set = (store: string) => () => time([BIN, 'Set-CsXmppAllowedPartner', 'p0.example', '-Description', `run ${n++}`], {CSXMPP_STORE: store})
+  const [large, small] = compare(set(big.path), set(one.path))
+  console.log(row('Set-CsXmppAllowedPartner, 10,000 partners vs 1 partner', large, small, 1.5))
+} finally {
+  fresh.cleanup()
+  one.cleanup()
+  big.cleanup()
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The cmdlets at work on a throw-away demo store: what `npm run demo` shows a Lync admin.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CSXMPP_STORE="${CSXMPP_STORE:-$(mktemp -d)/store.json}"
+csxmpp() { node bin/run.js "$@"; }
+step() { printf '\n\033[1mPS> %s\033[0m\n' "$*"; }
+
+echo "Demo store: $CSXMPP_STORE (set CSXMPP_STORE to use another)"
+step "New-CsSipDomain litwareinc.com"
+csxmpp New-CsSipDomain litwareinc.com
+step "Enable-CsUser 'Ken Myer' -SipAddress sip:kenmyer@litwareinc.com"
+csxmpp Enable-CsUser 'Ken Myer' -SipAddress sip:kenmyer@litwareinc.com
+step "New-CsExternalAccessPolicy -Identity FedPic -EnableFederationAccess \$true -EnableXmppAccess \$true"
+csxmpp New-CsExternalAccessPolicy -Identity FedPic -EnableFederationAccess '$true' -EnableXmppAccess '$true'
+step "Grant-CsExternalAccessPolicy -Identity 'Ken Myer' -PolicyName FedPic -PassThru"
+csxmpp Grant-CsExternalAccessPolicy -Identity 'Ken Myer' -PolicyName FedPic -PassThru
+step "New-CsXmppAllowedPartner gmail.com -TlsNegotiation NotSupported -SaslNegotiation NotSupported -EnableKeepAlive \$false"
+csxmpp New-CsXmppAllowedPartner gmail.com -TlsNegotiation NotSupported -SaslNegotiation NotSupported -EnableKeepAlive '$false'
+step "New-CsXmppAllowedPartner jabber.org   (Lync's defaults: a warning row of the matrix)"
+csxmpp New-CsXmppAllowedPartner jabber.org
+step "Set-CsXmppAllowedPartner jabber.org -TlsNeg Required -Sasl Optional -AdditionalDomains @{Add=\"conference.jabber.org\"}"
+csxmpp Set-CsXmppAllowedPartner jabber.org -TlsNeg Required -Sasl Optional -AdditionalDomains '@{Add="conference.jabber.org"}'
+step "Set-CsXmppAllowedPartner jabber.org -SaslNegotiation NotSupported -SupportDialbackNegotiation \$false   (refused: no method left)"
+csxmpp Set-CsXmppAllowedPartner jabber.org -SaslNegotiation NotSupported -SupportDialbackNegotiation '$false' || echo "(exit code $?)"
+step "Get-CsXmppAllowedPartner -Filter '*.org'"
+csxmpp Get-CsXmppAllowedPartner -Filter '*.org'
+step "Set-CsXmppGatewayConfiguration -ConnectionLimit 1200; Get-CsXmppGatewayConfiguration"
+csxmpp Set-CsXmppGatewayConfiguration -ConnectionLimit 1200
+csxmpp Get-CsXmppGatewayConfiguration
+step "Get-CsExternalAccessPolicy --json"
+csxmpp Get-CsExternalAccessPolicy --json
+echo
+echo "Next: 'node bin/run.js help' lists the cmdlets; 'node bin/run.js help Set-CsXmppAllowedPartner' explains one."
