@@ -1,9 +1,5 @@
 #!/usr/bin/env node
-// csxmpp: dispatch first (usage errors and unknown cmdlets never load oclif), then oclif runs the cmdlet.
-import {main} from '../dist/src/index.js'
+// csxmpp: dispatch first (usage errors and unknown cmdlets are answered at once), then oclif runs the cmdlet.
+import {execute, main} from '../dist/csxmpp.mjs'
 
-const root = new URL('../', import.meta.url)
-await main(process.argv.slice(2), root, async (args) => {
-  const {execute} = await import('@oclif/core')
-  await execute({dir: import.meta.url, args})
-})
+await main(process.argv.slice(2), new URL('../', import.meta.url), (args) => execute({dir: import.meta.url, args}))
