@@ -1,0 +1,16 @@
+/**
+ * The public API of the csxmpp store: its data model, defaults, the negotiation matrix, the schema
+ * and validation, the ConfigStore, its errors, secrets and the default location. Code outside
+ * `store/` imports from here only.
+ */
+export type * from './types.js'
+export {STORE_SCHEMA_VERSION, defaultGatewaySettings, defaultGlobalPolicy, freshStore} from './defaults.js'
+export {negotiationRow, type AuthenticationMethods, type NegotiationRow, type NegotiationStatus} from './matrix.js'
+export {storeSchema} from './schema.js'
+export {formatJsonPath, type PathSegment, type StoreProblem} from './problem.js'
+export {parseStoreText, validateStoreDocument, type ParsedStore} from './validate.js'
+export {StoreInvalidError, StoreLockedError} from './errors.js'
+export {ConfigStore, type ConfigStoreOptions, type StoreTransaction} from './store.js'
+export {STALE_MS, lockOwnerPath} from './lock.js'
+export {readSecret, removeSecret, writeSecret} from './secrets.js'
+export {defaultStorePath} from './location.js'
