@@ -9,7 +9,7 @@ import {BIN, spawnCsxmpp, tmpStore} from '../helpers/csxmpp.js'
 /**
  * A writer killed with SIGKILL in the middle of its write leaves the old or the new store, never a
  * broken one. The kill is aimed at the write itself: it fires when the writer's temporary file
- * appears beside the store.
+ * beside the store changes (the store creates it empty first, then the writer fills it).
  */
 
 const KILLS = 4
@@ -21,8 +21,8 @@ function killDuringWrite(storePath: string, dir: string, description: string): P
       stdio: 'ignore',
     })
     let killedMidWrite = false
-    const watcher = watch(dir, (_event, name) => {
-      if (name?.endsWith('.tmp') && !killedMidWrite) {
+    const watcher = watch(dir, (event, name) => {
+      if (event === 'change' && name?.endsWith('.tmp') && !killedMidWrite) {
         killedMidWrite = true
         child.kill('SIGKILL')
       }
