@@ -1,4 +1,5 @@
-import {Command, Flags} from '@oclif/core'
+import {Command} from '@oclif/core/command'
+import * as Flags from '@oclif/core/flags'
 import type {FlagInput} from '@oclif/core/interfaces'
 import {type CmdletDefinition, type ParameterDefinition, processConsole, readInternalFlags, runCmdletFromArgv} from '../src/index.js'
 

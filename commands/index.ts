@@ -1,4 +1,4 @@
-import type {Command} from '@oclif/core'
+import type {Command} from '@oclif/core/command'
 import {LYNC_CMDLETS} from '../src/index.js'
 import {cmdletCommand} from './base.js'
 

@@ -1,6 +1,5 @@
 import {readFile, unlink, writeFile} from 'node:fs/promises'
 import {setTimeout as sleep} from 'node:timers/promises'
-import lockfile from 'proper-lockfile'
 import {StoreLockedError} from './errors.js'
 
 /**
@@ -34,7 +33,7 @@ export async function acquireStoreLock(storePath: string, timeoutMs: number): Pr
     let lost: Error | null = null
     let release: (() => Promise<void>) | undefined
     try {
-      release = await lockfile.lock(storePath, {
+      release = await (await lockfileModule()).lock(storePath, {
         realpath: false,
         stale: STALE_MS,
         retries: 0,
@@ -95,4 +94,9 @@ export async function readLockOwner(storePath: string): Promise<number | null> {
     // EPERM: alive, but another user's process.
     return (error as NodeJS.ErrnoException).code === 'EPERM' ? pid : null
   }
+}
+
+/** lockfileModule loads proper-lockfile on the first write only: read-only cmdlets never need it (cold start). */
+async function lockfileModule(): Promise<typeof import('proper-lockfile')> {
+  return (await import('proper-lockfile')).default
 }

@@ -1,7 +1,5 @@
 import {chmod, mkdir, open, readFile} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
-import {Low} from 'lowdb'
-import {JSONFile} from 'lowdb/node'
 import {freshStore} from './defaults.js'
 import {StoreInvalidError} from './errors.js'
 import {acquireStoreLock} from './lock.js'
@@ -111,7 +109,9 @@ export class ConfigStore {
       throw Object.assign(new Error(`csxmpp tried to write an invalid configuration store (a bug): ${problem.jsonPath}: ${problem.problem}. Nothing was written.`), {problem})
     }
     await this.prepareTemporaryFile()
-    // The JSONFile adapter, never lowdb's presets: they switch to memory under NODE_ENV=test.
+    // The JSONFile adapter, never lowdb's presets: they switch to memory under NODE_ENV=test. Loaded
+    // here, on the write path only, so that read-only cmdlets start faster.
+    const [{Low}, {JSONFile}] = await Promise.all([import('lowdb'), import('lowdb/node')])
     const db = new Low<StoreDocument>(new JSONFile<StoreDocument>(this.path), document)
     await db.write()
     await chmod(this.path, FILE_MODE)

@@ -7,4 +7,4 @@
 export {main} from '../index.js'
 export {COMMANDS} from '../../commands/index.js'
 export {default as GetHelp} from '../host/oclif-help.js'
-export {execute} from '@oclif/core'
+export {execute} from '@oclif/core/execute'

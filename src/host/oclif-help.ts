@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs'
-import {type Command, Help} from '@oclif/core'
+import type {Command} from '@oclif/core/command'
+import {Help} from '@oclif/core/help'
 import {commandTable} from '../help/command-table.js'
 import {formatHelp} from '../help/get-help.js'
 import {findCmdlet, LYNC_CMDLETS} from '../cmdlets/index.js'

@@ -245,6 +245,23 @@ const CASES: Case[] = [
     unchanged: true,
   },
   {
+    name: "a new partner's domain is another partner's additional domain",
+    store: 'P',
+    setup: [['Set-CsXmppAllowedPartner', 'a.example', '-AdditionalDomains', 'na.a.example']],
+    argv: ['New-CsXmppAllowedPartner', 'NA.a.example', '-SaslNegotiation', 'NotSupported'],
+    stderr: err('New-CsXmppAllowedPartner', 'The domain "na.a.example" already belongs to XMPP partner "a.example".', 'InvalidArgument: (na.a.example:String) [New-CsXmppAllowedPartner], ArgumentException', 'DomainInUse'),
+    code: 1,
+    unchanged: true,
+  },
+  {
+    name: 'a partner domain that is a SIP domain',
+    setup: [['New-CsSipDomain', 'litwareinc.com']],
+    argv: ['New-CsXmppAllowedPartner', 'x.example', '-AdditionalDomains', 'litwareinc.com', '-SaslNegotiation', 'NotSupported'],
+    stderr: err('New-CsXmppAllowedPartner', 'The domain "litwareinc.com" is a SIP domain of this deployment.', 'InvalidArgument: (litwareinc.com:String) [New-CsXmppAllowedPartner], ArgumentException', 'DomainInUse'),
+    code: 1,
+    unchanged: true,
+  },
+  {
     name: 'missing identity',
     store: 'P',
     argv: ['Set-CsXmppAllowedPartner', 'nope.example', '-EnableKeepAlive', '$false'],

@@ -31,11 +31,12 @@ function findPartner(ctx: Context, typed: string, verb: NotFoundVerb): XmppAllow
 async function commitPartner(ctx: Context, base: XmppAllowedPartnerRecord, settings: ReadonlyMap<string, unknown>): Promise<XmppAllowedPartnerRecord | undefined> {
   const record = applyPartnerSettings(ctx.cmdlet, base, settings)
   if (record instanceof Error) return void ctx.writeError(record)
-  const invalid = validatePartner(ctx.cmdlet, ctx.store.document, record)
+  const stored = ctx.store.document.xmppAllowedPartners[base.Identity]
+  const invalid = validatePartner(ctx.cmdlet, ctx.store.document, record, stored)
   if (invalid) return void ctx.writeError(invalid)
   if (ctx.get<boolean>('InMemory')) return record
   if (!(await ctx.shouldProcess(record.Identity))) return undefined
-  putPartner(ctx.store.document, record)
+  putPartner(ctx.store.document, record, stored)
   ctx.store.markChanged()
   const warning = matrixWarning(record)
   if (warning) ctx.writeWarning(warning)

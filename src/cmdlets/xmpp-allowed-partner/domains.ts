@@ -29,19 +29,19 @@ export function partnerOwning(document: StoreDocument, domain: string): string |
   return indexOf(document).get(domain)
 }
 
-/** deletePartner removes a partner and its domains from the document. */
+/** deletePartner removes a partner and its domains from the document (and the index, if built). */
 export function deletePartner(document: StoreDocument, identity: string): void {
   const record = document.xmppAllowedPartners[identity]
   if (!record) return
-  const index = indexOf(document)
-  for (const domain of partnerDomains(record)) index.delete(domain)
+  const index = indexes.get(document)
+  if (index) for (const domain of partnerDomains(record)) index.delete(domain)
   delete document.xmppAllowedPartners[identity]
 }
 
-/** putPartner adds or replaces a partner and indexes its domains. */
-export function putPartner(document: StoreDocument, record: XmppAllowedPartnerRecord): void {
-  deletePartner(document, record.Identity)
-  const index = indexOf(document)
+/** putPartner adds or replaces a partner and keeps the index (if one was built) current. */
+export function putPartner(document: StoreDocument, record: XmppAllowedPartnerRecord, before?: XmppAllowedPartnerRecord): void {
+  const index = indexes.get(document)
+  if (index && before) for (const domain of partnerDomains(before)) index.delete(domain)
   document.xmppAllowedPartners[record.Identity] = record
-  for (const domain of partnerDomains(record)) index.set(domain, record.Identity)
+  if (index) for (const domain of partnerDomains(record)) index.set(domain, record.Identity)
 }

@@ -61,12 +61,22 @@ export function applyPartnerSettings(
   return record
 }
 
-/** validatePartner checks the resulting partner against the rest of the store. */
-export function validatePartner(cmdlet: string, document: StoreDocument, record: XmppAllowedPartnerRecord): ErrorRecord | undefined {
+/**
+ * validatePartner checks the resulting partner against the rest of the store. Only domains the
+ * partner did not already have can clash: the stored ones were checked when the store was read.
+ */
+export function validatePartner(
+  cmdlet: string,
+  document: StoreDocument,
+  record: XmppAllowedPartnerRecord,
+  before: XmppAllowedPartnerRecord | undefined,
+): ErrorRecord | undefined {
   if (record.AdditionalDomains.length > MAX_ADDITIONAL_DOMAINS) {
     return tooManyDomains(cmdlet, record.Identity, record.AdditionalDomains.length)
   }
+  const had = new Set(before ? [before.Identity, ...before.AdditionalDomains] : [])
   for (const domain of [record.Identity, ...record.AdditionalDomains]) {
+    if (had.has(domain)) continue
     if (document.sipDomains[domain]) return domainInUse(cmdlet, domain)
     const owner = partnerOwning(document, domain)
     if (owner !== undefined && owner !== record.Identity) return domainInUse(cmdlet, domain, owner)
