@@ -1,7 +1,7 @@
 import {Command} from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
 import type {FlagInput} from '@oclif/core/interfaces'
-import {type CmdletDefinition, type ParameterDefinition, processConsole, readInternalFlags, runCmdletFromArgv} from '../src/index.js'
+import {type CmdletDefinition, DEFAULT_PREFERENCES, type ParameterDefinition, processConsole, readInternalFlags, runCmdletFromArgv} from '../src/index.js'
 
 /**
  * The oclif command of a Lync cmdlet, generated from its registry definition (ARCHITECTURE rule 7):
@@ -29,7 +29,7 @@ export function cmdletCommand(definition: CmdletDefinition): typeof Command {
 
     async run(): Promise<void> {
       const {json, whatIf, nonInteractive, elements} = readInternalFlags(this.argv)
-      const preferences = {errorAction: 'Continue', warningAction: 'Continue', verbose: false, whatIf, confirm: false} as const
+      const preferences = {...DEFAULT_PREFERENCES, whatIf}
       process.exitCode = await runCmdletFromArgv(definition.name, elements, {console: processConsole(), json, preferences, nonInteractive})
     }
   }

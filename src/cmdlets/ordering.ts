@@ -1,4 +1,5 @@
 import {wildcardToRegExp} from '../values/wildcard.js'
+import type {CmdletContext} from './definition.js'
 
 /** Ordering and filtering of Get- output (cmdlets.md A3: case-insensitive ordinal by Identity). */
 
@@ -9,14 +10,24 @@ export function compareIdentity(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : 0
 }
 
-/** sortedBy returns the items sorted by the identity key. */
-export function sortedBy<T>(items: Iterable<T>, identity: (item: T) => string): T[] {
-  return [...items].sort((a, b) => compareIdentity(identity(a), identity(b)))
-}
-
 /** filterByWildcard keeps the items whose identity matches a -Filter pattern (powershell.md §7.7). */
-export function filterByWildcard<T>(items: readonly T[], pattern: string | undefined, identity: (item: T) => string): T[] {
+export function filterByWildcard<T>(items: readonly T[], pattern: string | null | undefined, identity: (item: T) => string): T[] {
   if (pattern === undefined || pattern === null) return [...items]
   const regex = wildcardToRegExp(pattern)
   return items.filter((item) => regex.test(identity(item)))
+}
+
+/**
+ * writeListing is a Get- cmdlet without -Identity: every item, in order (by identity unless
+ * `compare` says otherwise), kept when it matches -Filter, written as its Lync object.
+ */
+export function writeListing<T>(
+  ctx: CmdletContext,
+  items: Iterable<T>,
+  identity: (item: T) => string,
+  toObject: (item: T) => unknown,
+  compare: (a: T, b: T) => number = (a, b) => compareIdentity(identity(a), identity(b)),
+): void {
+  const sorted = [...items].sort(compare)
+  for (const item of filterByWildcard(sorted, ctx.get<string>('Filter'), identity)) ctx.writeObject(toObject(item))
 }

@@ -5,7 +5,7 @@ import type {CmdletContext, CmdletDefinition} from './definition.js'
 import {alreadyExists, domainInUse, invalidIdentity, notFound, type NotFoundVerb, sipDomainInUse, wildcardNotAllowed} from './errors.js'
 import {hasWildcard, parseDomain} from './identity.js'
 import {IDENTITY_TYPES, TYPE_NAMES} from './lync-types.js'
-import {filterByWildcard, sortedBy} from './ordering.js'
+import {writeListing} from './ordering.js'
 import {partnerOwning} from './xmpp-allowed-partner/domains.js'
 import {FILTER, FORCE} from './shared-parameters.js'
 
@@ -102,8 +102,7 @@ export const GET_SIP_DOMAIN: CmdletDefinition<StoreDocument> = {
       if (record) ctx.writeObject(sipDomainObject(record))
       return
     }
-    const sorted = sortedBy(Object.values(ctx.store.document.sipDomains), (r) => r.Identity)
-    for (const record of filterByWildcard(sorted, ctx.get<string>('Filter'), (r) => r.Identity)) ctx.writeObject(sipDomainObject(record))
+    writeListing(ctx, Object.values(ctx.store.document.sipDomains), (r) => r.Identity, sipDomainObject)
   },
 }
 
@@ -116,7 +115,10 @@ export const SET_SIP_DOMAIN: CmdletDefinition<StoreDocument> = {
   defaultParameterSet: 'Identity',
   supportsShouldProcess: true,
   parameters: [identity({Identity: {position: 0, mandatory: true}}, 'The domain to change.'), IS_DEFAULT],
-  examples: [{code: 'Set-CsSipDomain -Identity fabrikam.com -IsDefault $True', remarks: 'Makes fabrikam.com the default domain.'}],
+  examples: [
+    {code: 'Set-CsSipDomain -Identity fabrikam.com -IsDefault $True', remarks: 'Makes fabrikam.com the default domain.'},
+    {code: 'Set-CsSipDomain fabrikam.com -IsDefault $True -WhatIf', remarks: 'Shows which domain would become the default, changing nothing.'},
+  ],
   async process(ctx) {
     const record = findDomain(ctx, 'set')
     if (!record || !(await ctx.shouldProcess(record.Identity))) return
@@ -138,7 +140,13 @@ export const REMOVE_SIP_DOMAIN: CmdletDefinition<StoreDocument> = {
   defaultParameterSet: 'Identity',
   supportsShouldProcess: true,
   parameters: [identity({Identity: {position: 0, mandatory: true, fromPipelineByPropertyName: true}}, 'The domain to remove.'), FORCE],
-  examples: [{code: 'Remove-CsSipDomain -Identity fabrikam.com', remarks: 'Removes fabrikam.com.'}],
+  examples: [
+    {code: 'Remove-CsSipDomain -Identity fabrikam.com', remarks: 'Removes fabrikam.com.'},
+    {
+      code: 'Get-CsSipDomain -Filter *.test | Remove-CsSipDomain',
+      remarks: 'Removes every SIP domain ending in .test (the default one last: it cannot go while others remain).',
+    },
+  ],
   async process(ctx) {
     const record = findDomain(ctx, 'remove')
     if (!record) return

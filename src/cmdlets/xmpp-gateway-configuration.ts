@@ -6,7 +6,7 @@ import {invalidConnectionLimits, notFound, type NotFoundVerb, wildcardNotAllowed
 import {hasWildcard} from './identity.js'
 import {instanceIdentity, instanceOf, readSettings} from './instance.js'
 import {IDENTITY_TYPES, SECRET_MASK, TYPE_NAMES} from './lync-types.js'
-import {filterByWildcard} from './ordering.js'
+import {writeListing} from './ordering.js'
 import {FILTER, FORCE, LOCAL_STORE, instanceParameter} from './shared-parameters.js'
 
 /** Get- and Set-CsXmppGatewayConfiguration: the one global XmppGatewaySettings (cmdlets.md A3.3, A4.3, B4). */
@@ -99,8 +99,7 @@ export const GET_GATEWAY: CmdletDefinition<StoreDocument> = {
   ],
   async process(ctx) {
     if (ctx.has('Identity') && !isGlobal(ctx, ctx.get<string>('Identity') ?? '', 'get')) return
-    const matches = filterByWildcard(['Global'], ctx.get<string>('Filter'), (id) => id)
-    if (matches.length > 0) ctx.writeObject(gatewayObject(ctx.store.document.xmppGatewayConfiguration))
+    writeListing(ctx, [ctx.store.document.xmppGatewayConfiguration], () => 'Global', gatewayObject)
   },
 }
 

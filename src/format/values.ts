@@ -18,11 +18,6 @@ export function formatFieldValue(value: unknown, limit = FORMAT_ENUMERATION_LIMI
   return toPSString(value)
 }
 
-/** isLyncObject tells whether a value is one of the Lync objects shown in list view (§10.2). */
-export function isLyncObject(value: unknown): value is PSObject {
-  return value instanceof PSObject && value.typeNames.some((t) => /^(Deserialized\.)?Microsoft\.Rtc\./.test(t))
-}
-
 /** toJsonValue converts a value for --json and ConvertTo-Json (powershell.md §10.7). */
 export function toJsonValue(value: unknown, depth = 10): unknown {
   if (value === null || value === undefined) return null

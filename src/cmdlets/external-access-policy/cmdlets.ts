@@ -3,7 +3,7 @@ import type {CmdletContext, CmdletDefinition} from '../definition.js'
 import {alreadyExists, globalCannotBeCreated, policyInUse} from '../errors.js'
 import {instanceIdentity, instanceOf, readSettings} from '../instance.js'
 import {TYPE_NAMES} from '../lync-types.js'
-import {compareIdentity, filterByWildcard} from '../ordering.js'
+import {compareIdentity, writeListing} from '../ordering.js'
 import {FILTER, FORCE, IN_MEMORY, LOCAL_STORE, instanceParameter} from '../shared-parameters.js'
 import {findPolicy, parsePolicyArgument, policyScopeRank, usersGranted} from './lookup.js'
 import {POLICY_SETTINGS, applyPolicySettings, policyIdentityParameter, policyObject} from './object.js'
@@ -54,8 +54,7 @@ export const GET_POLICY: CmdletDefinition<StoreDocument> = {
       if (record) ctx.writeObject(policyObject(record))
       return
     }
-    const sorted = Object.values(policies).sort(byScopeThenName)
-    for (const record of filterByWildcard(sorted, ctx.get<string>('Filter'), (r) => r.Identity)) ctx.writeObject(policyObject(record))
+    writeListing(ctx, Object.values(policies), (r) => r.Identity, policyObject, byScopeThenName)
   },
 }
 

@@ -2,7 +2,7 @@ import type {StoreDocument} from '../../../store/index.js'
 import type {CmdletDefinition} from '../definition.js'
 import {notAPerUserPolicy, notFound} from '../errors.js'
 import {TYPE_NAMES} from '../lync-types.js'
-import {ignoreDomainController, targetUsers} from '../user/cmdlets.js'
+import {DOMAIN_CONTROLLER, ignoreDomainController, targetUsers} from '../user/cmdlets.js'
 import {userIdentityParameter, userObject} from '../user/object.js'
 import {parsePolicyArgument} from './lookup.js'
 
@@ -31,7 +31,7 @@ export const GRANT_POLICY: CmdletDefinition<StoreDocument> = {
       defaultValue: '$null',
     },
     {name: 'PassThru', type: {kind: 'Switch'}, description: 'Writes the user object after the change.'},
-    {name: 'DomainController', type: {kind: 'String'}, description: 'Accepted for compatibility and ignored.'},
+    DOMAIN_CONTROLLER,
   ],
   outputType: TYPE_NAMES.User[0],
   examples: [

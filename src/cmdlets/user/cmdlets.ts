@@ -14,7 +14,8 @@ type Context = CmdletContext<StoreDocument>
 const OUTPUT = TYPE_NAMES.User[0]
 
 const PASS_THRU = {name: 'PassThru', type: {kind: 'Switch'}, description: 'Writes the user object after the change.'} as const
-const DOMAIN_CONTROLLER = {
+/** DOMAIN_CONTROLLER is -DomainController: accepted and ignored (cmdlets.md A1). */
+export const DOMAIN_CONTROLLER = {
   name: 'DomainController',
   type: {kind: 'String'},
   description: 'Accepted for compatibility and ignored: csxmpp keeps users in its own store.',

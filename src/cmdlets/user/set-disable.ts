@@ -2,7 +2,7 @@ import type {StoreDocument} from '../../../store/index.js'
 import type {CmdletContext, CmdletDefinition} from '../definition.js'
 import {alreadyExists, invalidIdentity} from '../errors.js'
 import {parseSipAddress} from '../identity.js'
-import {targetUsers} from './cmdlets.js'
+import {DOMAIN_CONTROLLER, ignoreDomainController, targetUsers} from './cmdlets.js'
 import {userIdentityParameter, userObject} from './object.js'
 
 /** Set-CsUser and Disable-CsUser (cmdlets.md A9.1). */
@@ -66,15 +66,13 @@ export const DISABLE_USER: CmdletDefinition<StoreDocument> = {
   parameterSets: ['Identity'],
   defaultParameterSet: 'Identity',
   supportsShouldProcess: true,
-  parameters: [
-    IDENTITY,
-    {name: 'DomainController', type: {kind: 'String'}, description: 'Accepted for compatibility and ignored.'},
-  ],
+  parameters: [IDENTITY, DOMAIN_CONTROLLER],
   examples: [
     {code: 'Disable-CsUser -Identity "Ken Myer"', remarks: 'Removes Ken Myer.'},
     {code: 'Get-CsUser -Filter {Enabled -eq $False} | Disable-CsUser', remarks: 'Removes every disabled user.'},
   ],
   async process(ctx) {
+    ignoreDomainController(ctx)
     for (const key of targetUsers(ctx, 'disable')) {
       const user = ctx.store.document.users[key]!
       if (!(await ctx.shouldProcess(user.DisplayName))) continue

@@ -3,7 +3,7 @@ import type {CmdletContext, CmdletDefinition} from '../definition.js'
 import {alreadyExists, notFound, type NotFoundVerb} from '../errors.js'
 import {instanceIdentity, instanceOf, readSettings} from '../instance.js'
 import {TYPE_NAMES} from '../lync-types.js'
-import {filterByWildcard, sortedBy} from '../ordering.js'
+import {writeListing} from '../ordering.js'
 import {FILTER, FORCE, IN_MEMORY, LOCAL_STORE, instanceParameter} from '../shared-parameters.js'
 import {parseDomainArgument} from '../sip-domain.js'
 import {deletePartner, putPartner} from './domains.js'
@@ -74,8 +74,7 @@ export const GET_PARTNER: CmdletDefinition<StoreDocument> = {
       if (record) ctx.writeObject(partnerObject(record))
       return
     }
-    const sorted = sortedBy(Object.values(ctx.store.document.xmppAllowedPartners), (r) => r.Identity)
-    for (const record of filterByWildcard(sorted, ctx.get<string>('Filter'), (r) => r.Identity)) ctx.writeObject(partnerObject(record))
+    writeListing(ctx, Object.values(ctx.store.document.xmppAllowedPartners), (r) => r.Identity, partnerObject)
   },
 }
 
