@@ -144,7 +144,7 @@ export const REMOVE_SIP_DOMAIN: CmdletDefinition<StoreDocument> = {
     {code: 'Remove-CsSipDomain -Identity fabrikam.com', remarks: 'Removes fabrikam.com.'},
     {
       code: 'Get-CsSipDomain -Filter *.test | Remove-CsSipDomain',
-      remarks: 'Removes every SIP domain ending in .test (the default one last: it cannot go while others remain).',
+      remarks: 'Removes the SIP domains ending in .test that hold no users; the default one is refused while others remain.',
     },
   ],
   async process(ctx) {
