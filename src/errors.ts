@@ -51,6 +51,8 @@ export class ErrorRecord extends Error {
   readonly idSuffix: string | undefined
   /** isBindingError marks errors that mean the command never ran (exit 2 in argv mode, §1.9). */
   isBindingError = false
+  /** positionLines are the `At …` and `+` lines of an error raised in script text (§11.1). */
+  positionLines: readonly string[] = []
 
   constructor(init: ErrorRecordInit) {
     super(init.message)

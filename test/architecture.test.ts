@@ -6,8 +6,8 @@ import {ROOT} from './helpers/csxmpp.js'
 
 /**
  * The dependency direction of ARCHITECTURE.md, checked on every import: store/ imports nothing of
- * ours; commands/ reaches src/ only through its facade; the leaf folders of src/ (values, binding,
- * format, help) never import the cmdlets, the host or the CLI.
+ * ours; commands/ reaches src/ only through its facade; src/shell knows only src/errors.ts; the leaf
+ * folders of src/ (values, binding, format, help) never import the cmdlets, the host or the CLI.
  */
 
 function files(dir: string): string[] {
@@ -29,6 +29,7 @@ function imports(file: string): string[] {
 const RULES: Array<[string, (target: string) => boolean, string]> = [
   ['store', (t) => t.startsWith('store/'), 'store/ imports only itself'],
   ['commands', (t) => t.startsWith('commands/') || t === 'src/index.js', 'commands/ imports only src/index.ts'],
+  ['src/shell', (t) => t.startsWith('src/shell/') || t === 'src/errors.js', 'src/shell imports nothing of csxmpp but src/errors.ts'],
   ...(['src/values', 'src/binding', 'src/format', 'src/help'].map((dir): [string, (t: string) => boolean, string] => [
     dir,
     (t) => !/^src\/(cmdlets|host|cli)\//.test(t) && !t.startsWith('commands/') && t !== 'src/index.js',

@@ -13,12 +13,16 @@ export function categoryInfo(record: ErrorRecord): string {
   return `${record.category}: (${target}:${type}) [${record.activity ?? ''}], ${record.reason}`
 }
 
-/** formatErrorRecord renders a record; positionLines are the `At …` and `+` lines, if any. */
-export function formatErrorRecord(record: ErrorRecord, positionLines: readonly string[] = []): string {
+/**
+ * formatErrorRecord renders a record in Windows PowerShell 5.1's NormalView: origin and message, the
+ * position lines of script errors, then CategoryInfo and FullyQualifiedErrorId. A parse error shows
+ * its position first and its message after it, without an origin (§11.1, C54).
+ */
+export function formatErrorRecord(record: ErrorRecord): string {
   const first = record.origin ? `${record.origin} : ${record.message}` : record.message
+  const head = record.category === 'ParserError' ? [...record.positionLines, first] : [first, ...record.positionLines]
   return [
-    first,
-    ...positionLines,
+    ...head,
     `    + CategoryInfo          : ${categoryInfo(record)}`,
     `    + FullyQualifiedErrorId : ${record.fullyQualifiedErrorId}`,
   ]

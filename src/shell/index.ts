@@ -1,0 +1,3 @@
+/** The PowerShell-subset language (issue 4). It imports nothing of csxmpp but src/errors.ts. */
+export {SourceText, decodeScript, positionLines, type Extent, type Location} from './source.js'
+export {atExtent, parseError} from './errors.js'
