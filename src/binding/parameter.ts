@@ -55,6 +55,11 @@ export interface ParameterDefinition {
   readonly length?: readonly [number, number]
   /** Values that skip the length check (a masked secret re-imported unchanged). */
   readonly lengthExempt?: readonly string[]
+  /**
+   * For a PSObject parameter taking pipeline input ByValue (a Set- cmdlet's -Instance): the type names
+   * an input object must carry, with or without `Deserialized.` or `CSV:` in front (§7.4, §12.5).
+   */
+  readonly pipelineTypes?: readonly string[]
   /** One or two sentences for help. */
   readonly description: string
   /** What the value is when the parameter is omitted, for help. */

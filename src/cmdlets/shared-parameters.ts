@@ -39,6 +39,7 @@ export function instanceParameter(noun: LyncNoun): ParameterDefinition {
     name: 'Instance',
     type: {kind: 'PSObject'},
     sets: {Instance: {fromPipeline: true}},
+    pipelineTypes: nounTypeNames(noun),
     description: `A ${noun} object to write back: from a Get- or New- cmdlet, New- -InMemory, Import-Clixml of a Lync export, or Import-Csv. When no item with its Identity exists, it is created.`,
   }
 }

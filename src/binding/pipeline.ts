@@ -1,0 +1,72 @@
+import {ErrorRecord, cmdletError} from '../errors.js'
+import {PSObject} from '../values/objects.js'
+import {type BindingResult, candidateSets, checkMandatory} from './binder.js'
+import {convertArgument} from './convert.js'
+import {type CommandSignature, type ParameterDefinition, membershipIn} from './parameter.js'
+
+/**
+ * Binding one pipeline input object (powershell.md §7.4): ByValue first, then ByPropertyName; an
+ * object that binds to nothing is that object's InputObjectNotBound error, and the pipeline goes on.
+ */
+
+/** PipelineBinding is the parameters for one input object: the command line's plus the object's. */
+export interface PipelineBinding {
+  readonly values: Map<string, unknown>
+  readonly parameterSet: string
+}
+
+function takesPipeline(sets: readonly string[], parameter: ParameterDefinition, how: 'fromPipeline' | 'fromPipelineByPropertyName'): boolean {
+  return sets.some((set) => membershipIn(parameter, set)?.[how] === true)
+}
+
+/** acceptsByValue tells whether a parameter's type takes the object as it is, without conversion. */
+function acceptsByValue(parameter: ParameterDefinition, input: unknown): boolean {
+  const type = parameter.type
+  if (parameter.pipelineTypes) {
+    const first = input instanceof PSObject ? (input.typeNames[0] ?? '').replace(/^CSV:/, '').replace(/^Deserialized\./, '') : undefined
+    return first !== undefined && parameter.pipelineTypes.includes(first)
+  }
+  if (type.kind === 'Identity') return typeof input === 'string' || (input instanceof PSObject && type.objectTypes.some((t) => input.isA(t)))
+  return type.kind === 'String' && typeof input === 'string'
+}
+
+function notBound(command: string, input: unknown): ErrorRecord {
+  return cmdletError(command, {
+    message:
+      'The input object cannot be bound to any parameters for the command either because the command does not take pipeline input ' +
+      'or the input and its properties do not match any of the parameters that take pipeline input.',
+    errorId: 'InputObjectNotBound',
+    category: 'InvalidArgument',
+    reason: 'ParameterBindingException',
+    targetObject: input,
+  })
+}
+
+/**
+ * bindPipelineObject binds one input object on top of the command line's binding. A conversion error
+ * of a property, or an object that binds to nothing, is returned as that object's non-terminating error.
+ */
+export function bindPipelineObject(signature: CommandSignature, commandLine: BindingResult, input: unknown): PipelineBinding | ErrorRecord {
+  const command = signature.name
+  const values = new Map(commandLine.values)
+  const open = signature.parameters.filter((p) => !commandLine.values.has(p.name))
+  const byValue = open.find((p) => takesPipeline(commandLine.parameterSets, p, 'fromPipeline') && acceptsByValue(p, input))
+  try {
+    if (byValue) values.set(byValue.name, convertArgument(input, byValue, command))
+    else if (input instanceof PSObject) {
+      for (const parameter of open.filter((p) => takesPipeline(commandLine.parameterSets, p, 'fromPipelineByPropertyName'))) {
+        const name = [parameter.name, ...(parameter.aliases ?? [])].find((n) => input.has(n))
+        if (name !== undefined) values.set(parameter.name, convertArgument(input.get(name), parameter, command))
+      }
+    }
+    if (values.size === commandLine.values.size) return notBound(command, input)
+    const parameterSet = candidateSets(signature, [...values.keys()])[0]!
+    checkMandatory(signature, parameterSet, new Set(values.keys()))
+    return {values, parameterSet}
+  } catch (error) {
+    if (!(error instanceof ErrorRecord)) throw error
+    // A failure for this object only: the pipeline goes on with the next one (§7.4).
+    error.isBindingError = false
+    return error
+  }
+}
