@@ -1,0 +1,390 @@
+import type {ErrorRecord} from '../errors.js'
+import {parseError} from './errors.js'
+import type {SourceText} from './source.js'
+import {CASE_FORMS, DASH_OPERATORS, type ScanMode, type StringPart, type Token} from './tokens.js'
+
+/**
+ * The scanner of the PowerShell subset (powershell.md §2). PowerShell's lexing depends on where the
+ * parser is (argument or expression mode, §2.7), so the parser asks for each token in a mode, like
+ * mvdan/sh's parser does. Errors are parse errors with PowerShell 5.1's texts (§11.2).
+ */
+
+const NAME_CHARACTER = /[\p{L}\p{Nd}_?]/u
+const SPACE = /[ \t\f\v\u00a0\ufeff]/
+/** Characters that end a generic token in argument mode (§2.7), besides whitespace and newlines. */
+const TOKEN_END = new Set([';', '|', '&', '(', ')', '{', '}', ',', '>'])
+const NUMBER = /(0x[0-9a-f]+|(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:e[+-]?\d+)?)(l)?(kb|mb|gb|tb|pb)?(d)?/iy
+const MULTIPLIERS: Record<string, number> = {kb: 2 ** 10, mb: 2 ** 20, gb: 2 ** 30, tb: 2 ** 40, pb: 2 ** 50}
+const ESCAPES: Record<string, string> = {'0': '\0', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v'}
+/** Punctuation, longest first, so that `..` wins over `.` and `2>&1` over `2>`. */
+const PUNCTUATION = [
+  '2>&1', '2>>', '::', '..', '&&', '||', '++', '--', '+=', '-=', '*=', '/=', '%=', '>>', '2>', '??', '?.', '$(', '@(', '@{',
+  '(', ')', '{', '}', '[', ']', ',', '|', '&', '!', '=', '+', '-', '*', '/', '%', '>', '<', '.', '?',
+] as const
+
+/** RequiresLine is a `#Requires` comment, which the parser checks against §2.2 and §14. */
+export interface RequiresLine {
+  readonly text: string
+  readonly start: number
+  readonly end: number
+}
+
+/** Scanner reads tokens from a SourceText on demand. */
+export class Scanner {
+  #pos: number
+  readonly #text: string
+  /** requires lists the `#Requires` lines seen so far. */
+  readonly requires: RequiresLine[] = []
+
+  constructor(
+    readonly source: SourceText,
+    start = 0,
+  ) {
+    this.#text = source.text
+    this.#pos = start
+  }
+
+  /** position is the offset of the next character; with reset, it lets the parser look ahead. */
+  get position(): number {
+    return this.#pos
+  }
+
+  /** reset moves back to an earlier position. */
+  reset(position: number): void {
+    this.#pos = position
+  }
+
+  #error(errorId: string, message: string, start: number, end = start + 1): ErrorRecord {
+    return parseError(errorId, message, {source: this.source, start, end})
+  }
+
+  /** next reads the next token in the given mode. */
+  next(mode: ScanMode): Token {
+    this.#skipTrivia()
+    const start = this.#pos
+    const text = this.#text
+    if (start >= text.length) return {kind: 'eof', start, end: start}
+    const ch = text[start]!
+    if (ch === '\n' || ch === '\r') {
+      this.#pos += text.startsWith('\r\n', start) ? 2 : 1
+      return {kind: 'newline', start, end: this.#pos}
+    }
+    if (ch === ';') return {kind: 'semicolon', start, end: ++this.#pos}
+    if (ch === "'" || ch === '"') return this.#quoted(ch)
+    if (ch === '@' && (text[start + 1] === '"' || text[start + 1] === "'")) return this.#hereString(text[start + 1]!)
+    if (ch === '$' && text[start + 1] !== '(') {
+      const variable = this.#variable(start, false)
+      if (variable) return variable
+    }
+    if (ch === '@' && NAME_CHARACTER.test(text[start + 1] ?? '') && mode === 'argument') return this.#variable(start, true)!
+    return mode === 'argument' ? this.#argumentToken(start) : this.#expressionToken(start)
+  }
+
+  #skipTrivia(): void {
+    const text = this.#text
+    for (;;) {
+      const ch = text[this.#pos]
+      if (ch !== undefined && SPACE.test(ch)) this.#pos++
+      else if (ch === '`' && (text[this.#pos + 1] === '\n' || text[this.#pos + 1] === '\r')) {
+        // A backtick right before the line end continues the line (§2.3).
+        this.#pos += text.startsWith('\r\n', this.#pos + 1) ? 3 : 2
+      } else if (ch === '<' && text[this.#pos + 1] === '#') this.#blockComment()
+      else if (ch === '#') this.#lineComment()
+      else return
+    }
+  }
+
+  #lineComment(): void {
+    const start = this.#pos
+    let end = start
+    while (end < this.#text.length && this.#text[end] !== '\n' && this.#text[end] !== '\r') end++
+    const comment = this.#text.slice(start, end)
+    if (/^#requires\b/i.test(comment)) this.requires.push({text: comment, start, end})
+    this.#pos = end
+  }
+
+  #blockComment(): void {
+    const close = this.#text.indexOf('#>', this.#pos + 2)
+    if (close < 0) throw this.#error('MissingEndMultiLineComment', "Missing closing '#>' at end of file.", this.#pos, this.#pos + 2)
+    this.#pos = close + 2
+  }
+
+  /** #variable reads `$name`, `${name}`, `$scope:name` or a splat `@name`; undefined for a lone `$`. */
+  #variable(start: number, splat: boolean): Token | undefined {
+    const text = this.#text
+    let pos = start + 1
+    if (!splat && text[pos] === '{') {
+      let name = ''
+      for (pos++; pos < text.length && text[pos] !== '}'; pos++) name += text[pos] === '`' && text[pos + 1] === '}' ? text[++pos] : text[pos]
+      if (pos >= text.length) throw this.#error('IncompleteDollarVariableReference', 'Missing closing \'}\' in variable reference.', start, text.length)
+      this.#pos = pos + 1
+      return {kind: 'variable', name, scope: undefined, splat, start, end: this.#pos}
+    }
+    const nameStart = pos
+    while (pos < text.length && NAME_CHARACTER.test(text[pos]!)) pos++
+    if (pos === nameStart) return text[pos] === '$' || text[pos] === '^' ? this.#special(start, pos) : undefined
+    let name = text.slice(nameStart, pos)
+    let scope: string | undefined
+    if (text[pos] === ':' && text[pos + 1] !== ':') {
+      const after = pos + 1
+      let end = after
+      while (end < text.length && NAME_CHARACTER.test(text[end]!)) end++
+      if (end === after) {
+        throw this.#error(
+          'InvalidVariableReferenceWithDrive',
+          "Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name.",
+          start,
+          after,
+        )
+      }
+      ;[scope, name, pos] = [name.toLowerCase(), text.slice(after, end), end]
+    }
+    this.#pos = pos
+    return {kind: 'variable', name, scope, splat, start, end: pos}
+  }
+
+  /** `$$` and `$^` are variables whose name is one symbol. */
+  #special(start: number, pos: number): Token {
+    this.#pos = pos + 1
+    return {kind: 'variable', name: this.#text[pos]!, scope: undefined, splat: false, start, end: this.#pos}
+  }
+
+  #quoted(quote: string): Token {
+    const start = this.#pos
+    const parts = new PartsBuilder()
+    let pos = start + 1
+    const text = this.#text
+    for (;;) {
+      if (pos >= text.length) throw this.#error('TerminatorExpectedAtEndOfString', `The string is missing the terminator: ${quote}.`, start, text.length)
+      const ch = text[pos]!
+      if (ch === quote) {
+        if (text[pos + 1] === quote) {
+          parts.text(quote)
+          pos += 2
+          continue
+        }
+        break
+      }
+      if (quote === '"') pos = this.#expansion(pos, parts) ?? pos
+      else {
+        parts.text(ch)
+        pos++
+      }
+    }
+    this.#pos = pos + 1
+    return quote === "'"
+      ? {kind: 'string', value: parts.plainText(), start, end: this.#pos}
+      : {kind: 'expandable', parts: parts.done(), bare: false, start, end: this.#pos}
+  }
+
+  /**
+   * #expansion reads one unit of expandable text at pos: a backtick escape, a variable, `$( … )`, or
+   * one plain character, appends it to parts and returns the position after it.
+   */
+  #expansion(pos: number, parts: PartsBuilder, escapes = ESCAPES): number {
+    const text = this.#text
+    const ch = text[pos]!
+    if (ch === '`' && pos + 1 < text.length) {
+      const next = text[pos + 1]!
+      parts.text(escapes[next] ?? next)
+      return pos + 2
+    }
+    if (ch === '$' && text[pos + 1] === '(') {
+      const end = this.#subexpressionEnd(pos + 2)
+      parts.push({kind: 'subexpression', start: pos + 2, end: end - 1})
+      return end
+    }
+    if (ch === '$') {
+      const variable = this.#variable(pos, false)
+      if (variable && variable.kind === 'variable') {
+        parts.push({kind: 'variable', name: variable.name, scope: variable.scope, start: variable.start, end: variable.end})
+        return variable.end
+      }
+    }
+    parts.text(ch)
+    return pos + 1
+  }
+
+  /** #subexpressionEnd returns the offset after the `)` that closes a `$(` whose body starts at pos. */
+  #subexpressionEnd(pos: number): number {
+    const inner = new Scanner(this.source, pos)
+    let depth = 1
+    for (;;) {
+      const token = inner.next('expression')
+      if (token.kind === 'eof') throw this.#error('MissingEndParenthesisInSubexpression', "Missing closing ')' in subexpression.", pos - 2, pos)
+      if (token.kind !== 'operator') continue
+      if (token.op === '(' || token.op === '$(' || token.op === '@(') depth++
+      else if (token.op === ')' && --depth === 0) return token.end
+    }
+  }
+
+  #hereString(quote: string): Token {
+    const start = this.#pos
+    const text = this.#text
+    let pos = start + 2
+    while (pos < text.length && (text[pos] === ' ' || text[pos] === '\t')) pos++
+    if (pos < text.length && text[pos] !== '\n' && text[pos] !== '\r') {
+      throw this.#error('UnexpectedCharactersAfterHereStringHeader', 'No characters are allowed after a here-string header but before the end of the line.', pos)
+    }
+    const bodyStart = pos + (text.startsWith('\r\n', pos) ? 2 : 1)
+    // The closing `"@` must be the first characters of a line (§2.6).
+    let line = bodyStart
+    while (!text.startsWith(`${quote}@`, line)) {
+      const lineEnd = text.slice(line).search(/\r\n|\n|\r/)
+      if (lineEnd < 0) throw this.#error('TerminatorExpectedAtEndOfString', `The string is missing the terminator: ${quote}@.`, start, text.length)
+      line += lineEnd + (text.startsWith('\r\n', line + lineEnd) ? 2 : 1)
+    }
+    const bodyEnd = line === bodyStart ? bodyStart : line - (text.startsWith('\r\n', line - 2) ? 2 : 1)
+    const parts = new PartsBuilder()
+    for (let i = bodyStart; i < bodyEnd; ) {
+      if (text.startsWith('\r\n', i) || text[i] === '\r') {
+        parts.text('\n')
+        i += text.startsWith('\r\n', i) ? 2 : 1
+      } else if (quote === '"') i = this.#expansion(i, parts)
+      else parts.text(text[i++]!)
+    }
+    this.#pos = line + 2
+    return quote === "'"
+      ? {kind: 'string', value: parts.plainText(), start, end: this.#pos}
+      : {kind: 'expandable', parts: parts.done(), bare: false, start, end: this.#pos}
+  }
+
+  #expressionToken(start: number): Token {
+    const text = this.#text
+    const ch = text[start]!
+    if (/\d/.test(ch) || (ch === '.' && /\d/.test(text[start + 1] ?? ''))) {
+      if (!(ch === '2' && text[start + 1] === '>')) return this.#number(start, true)
+    }
+    if (ch === '-' && /\p{L}/u.test(text[start + 1] ?? '')) {
+      const word = /-([\p{L}]+)/uy
+      word.lastIndex = start
+      const name = word.exec(text)![1]!.toLowerCase()
+      const base = /^[ci]/.test(name) && CASE_FORMS.has(name.slice(1)) ? name.slice(1) : name
+      if (DASH_OPERATORS.has(base) || CASE_FORMS.has(base)) {
+        this.#pos = start + 1 + name.length
+        return {kind: 'operator', op: `-${name}`, start, end: this.#pos}
+      }
+    }
+    const punctuation = PUNCTUATION.find((p) => text.startsWith(p, start))
+    if (punctuation) {
+      this.#pos = start + punctuation.length
+      return {kind: 'operator', op: punctuation, start, end: this.#pos}
+    }
+    // In expression mode a bare word is a name: a keyword, member, hash key or type-name part. A
+    // command name at a statement's start is read in argument mode by the parser instead.
+    let end = start
+    while (end < text.length && /[\p{L}\p{Nd}_-]/u.test(text[end]!)) end++
+    this.#pos = Math.max(end, start + 1)
+    return {kind: 'expandable', parts: [{kind: 'text', text: text.slice(start, this.#pos)}], bare: true, start, end: this.#pos}
+  }
+
+  #argumentToken(start: number): Token {
+    const text = this.#text
+    const ch = text[start]!
+    for (const op of ['2>&1', '2>>', '2>', '>>', '>', '&&', '||', '$(', '@(', '@{', '(', ')', '{', '}', ',', '|', '&']) {
+      if (text.startsWith(op, start)) {
+        this.#pos = start + op.length
+        return {kind: 'operator', op, start, end: this.#pos}
+      }
+    }
+    if (ch === '-' && /[\p{L}_?]/u.test(text[start + 1] ?? '')) return this.#parameter(start)
+    const generic = this.#generic(start)
+    const whole = text.slice(start, generic.end)
+    if (/^[+-]?(\d|\.\d)/.test(whole) && generic.kind === 'expandable' && generic.parts.every((p) => p.kind === 'text')) {
+      // A token that is a complete number literal is a number; `5.example.com` stays a string (§2.5).
+      const number = this.#numberToken(whole, start)
+      if (number) return number
+      this.#pos = generic.end
+    }
+    return generic
+  }
+
+  #parameter(start: number): Token {
+    const text = this.#text
+    let pos = start + 1
+    while (pos < text.length && !/\s/.test(text[pos]!) && text[pos] !== ':' && !TOKEN_END.has(text[pos]!)) pos++
+    const colon = text[pos] === ':'
+    this.#pos = colon ? pos + 1 : pos
+    return {kind: 'parameter', name: text.slice(start + 1, pos), colon, start, end: this.#pos}
+  }
+
+  /** #generic reads a generic token (§2.7): up to whitespace or a terminator, with expansions and quotes. */
+  #generic(start: number): Token {
+    const text = this.#text
+    const parts = new PartsBuilder()
+    let pos = start
+    while (pos < text.length) {
+      const ch = text[pos]!
+      if (/\s/.test(ch) || TOKEN_END.has(ch) || (ch === '2' && text[pos + 1] === '>' && pos > start)) break
+      if (ch === '`' && (text[pos + 1] === '\n' || text[pos + 1] === '\r')) break
+      if (ch === "'" || ch === '"') {
+        this.#pos = pos
+        const quoted = this.#quoted(ch)
+        if (quoted.kind === 'string') parts.text(quoted.value)
+        else if (quoted.kind === 'expandable') for (const part of quoted.parts) parts.push(part)
+        pos = quoted.end
+        continue
+      }
+      pos = this.#expansion(pos, parts, {})
+    }
+    if (pos === start) pos++
+    this.#pos = pos
+    const done = parts.done()
+    return {kind: 'expandable', parts: done.length > 0 ? done : [{kind: 'text', text: text.slice(start, pos)}], bare: true, start, end: pos}
+  }
+
+  #number(start: number, strict: boolean): Token {
+    NUMBER.lastIndex = start
+    const match = NUMBER.exec(this.#text)!
+    const end = start + match[0].length
+    if (strict && NAME_CHARACTER.test(this.#text[end] ?? '')) {
+      this.#pos = this.#generic(start).end
+      throw this.#error('UnexpectedToken', `Unexpected token '${this.#text.slice(start, this.#pos)}' in expression or statement.`, start, this.#pos)
+    }
+    const token = this.#numberToken(match[0], start)!
+    this.#pos = end
+    return token
+  }
+
+  /** #numberToken reads a whole text as a number literal (§2.5), or undefined when it is not one. */
+  #numberToken(whole: string, start: number): Token | undefined {
+    const sign = /^[+-]/.test(whole) ? whole[0] : ''
+    NUMBER.lastIndex = sign.length
+    const match = NUMBER.exec(whole)
+    if (!match || match.index + match[0].length !== whole.length) return undefined
+    const [, digits, long, multiplier, decimal] = match as unknown as [string, string, string?, string?, string?]
+    if (decimal) throw this.#error('NotSupportedByCsxmpp', `The decimal literal '${whole}' is not supported by csxmpp.`, start, start + whole.length)
+    const hex = /^0x/i.test(digits)
+    let value = hex ? Number.parseInt(digits.slice(2), 16) : Number(digits)
+    if (hex && !long && value <= 0xffffffff) value |= 0 // COMPAT(powershell): 0xFFFFFFFF is the Int32 -1.
+    value *= MULTIPLIERS[multiplier?.toLowerCase() ?? ''] ?? 1
+    if (sign === '-') value = -value
+    const integral = hex || !/[.e]/i.test(digits)
+    const type = !integral && !multiplier ? 'Double' : !long && value >= -2147483648 && value <= 2147483647 && Number.isInteger(value) ? 'Int32' : Number.isSafeInteger(value) ? 'Int64' : 'Double'
+    return {kind: 'number', value, type, start, end: start + whole.length}
+  }
+}
+
+/** PartsBuilder collects string parts, merging adjacent text. */
+class PartsBuilder {
+  readonly #parts: StringPart[] = []
+
+  text(text: string): void {
+    const last = this.#parts.at(-1)
+    if (last?.kind === 'text') this.#parts[this.#parts.length - 1] = {kind: 'text', text: last.text + text}
+    else this.#parts.push({kind: 'text', text})
+  }
+
+  push(part: StringPart): void {
+    if (part.kind === 'text') this.text(part.text)
+    else this.#parts.push(part)
+  }
+
+  plainText(): string {
+    return this.#parts.map((p) => (p.kind === 'text' ? p.text : '')).join('')
+  }
+
+  done(): StringPart[] {
+    return this.#parts
+  }
+}
