@@ -39,7 +39,7 @@ const CONFIRM_CHOICES: readonly PromptChoice[] = [
 ]
 
 /** YES_NO_CHOICES are the answers of the in-use question (cmdlets.md A6.4). */
-export const YES_NO_CHOICES: readonly PromptChoice[] = [
+const YES_NO_CHOICES: readonly PromptChoice[] = [
   {key: 'Y', label: 'Yes', help: 'Go ahead.'},
   {key: 'N', label: 'No', help: 'Leave it unchanged.'},
 ]

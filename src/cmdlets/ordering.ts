@@ -18,16 +18,10 @@ export function filterByWildcard<T>(items: readonly T[], pattern: string | null 
 }
 
 /**
- * writeListing is a Get- cmdlet without -Identity: every item, in order (by identity unless
- * `compare` says otherwise), kept when it matches -Filter, written as its Lync object.
+ * writeListing is a Get- cmdlet without -Identity: every item sorted by identity, kept when it
+ * matches -Filter, written as its Lync object.
  */
-export function writeListing<T>(
-  ctx: CmdletContext,
-  items: Iterable<T>,
-  identity: (item: T) => string,
-  toObject: (item: T) => unknown,
-  compare: (a: T, b: T) => number = (a, b) => compareIdentity(identity(a), identity(b)),
-): void {
-  const sorted = [...items].sort(compare)
+export function writeListing<T>(ctx: CmdletContext, items: Iterable<T>, identity: (item: T) => string, toObject: (item: T) => unknown): void {
+  const sorted = [...items].sort((a, b) => compareIdentity(identity(a), identity(b)))
   for (const item of filterByWildcard(sorted, ctx.get<string>('Filter'), identity)) ctx.writeObject(toObject(item))
 }

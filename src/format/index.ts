@@ -1,3 +1,3 @@
-export {formatOutput, listLines} from './out-default.js'
-export {categoryInfo, formatErrorRecord, formatStreamMessage, jsonErrorLine} from './error-view.js'
-export {FORMAT_ENUMERATION_LIMIT, formatFieldValue, toJsonValue} from './values.js'
+export {formatOutput} from './out-default.js'
+export {formatErrorRecord, formatStreamMessage, jsonErrorLine} from './error-view.js'
+export {formatFieldValue, toJsonValue} from './values.js'

@@ -9,7 +9,7 @@ import type {CommandArgument} from '../binding/binder.js'
 const PARAMETER_TOKEN = /^-[\p{L}_?]/u
 
 /** isParameterToken tells whether an argv element names a parameter. */
-export function isParameterToken(element: string): boolean {
+function isParameterToken(element: string): boolean {
   return PARAMETER_TOKEN.test(element)
 }
 

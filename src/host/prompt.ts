@@ -13,7 +13,7 @@ export function canPrompt(nonInteractive = false): boolean {
 }
 
 /** choiceLine is the `[Y] Yes  [N] No  [?] Help (default is "N"):` line. */
-export function choiceLine(choices: readonly PromptChoice[], defaultKey: string): string {
+function choiceLine(choices: readonly PromptChoice[], defaultKey: string): string {
   return `${choices.map((c) => `[${c.key}] ${c.label}`).join('  ')}  [?] Help (default is "${defaultKey}"): `
 }
 

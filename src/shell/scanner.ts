@@ -253,7 +253,7 @@ export class Scanner {
     const text = this.#text
     const ch = text[start]!
     if (/\d/.test(ch) || (ch === '.' && /\d/.test(text[start + 1] ?? ''))) {
-      if (!(ch === '2' && text[start + 1] === '>')) return this.#number(start, true)
+      if (!(ch === '2' && text[start + 1] === '>')) return this.#number(start)
     }
     if (ch === '-' && /\p{L}/u.test(text[start + 1] ?? '')) {
       const word = /-([\p{L}]+)/uy
@@ -333,11 +333,12 @@ export class Scanner {
     return {kind: 'expandable', parts: done.length > 0 ? done : [{kind: 'text', text: text.slice(start, pos)}], bare: true, start, end: pos}
   }
 
-  #number(start: number, strict: boolean): Token {
+  /** #number reads a number literal in expression mode; a literal glued to letters is an error. */
+  #number(start: number): Token {
     NUMBER.lastIndex = start
     const match = NUMBER.exec(this.#text)!
     const end = start + match[0].length
-    if (strict && NAME_CHARACTER.test(this.#text[end] ?? '')) {
+    if (NAME_CHARACTER.test(this.#text[end] ?? '')) {
       this.#pos = this.#generic(start).end
       throw this.#error('UnexpectedToken', `Unexpected token '${this.#text.slice(start, this.#pos)}' in expression or statement.`, start, this.#pos)
     }

@@ -5,7 +5,7 @@ import {PSEnumValue, PSHashtable, PSList, PSObject, isScriptBlock} from './objec
  * (powershell.md §4.2): string forms, .NET type names, number parsing.
  */
 
-/** isInteger32 tells whether a JS number is a PowerShell Int32 literal value. */
+/** isInt32 tells whether a JS number fits PowerShell's Int32. */
 function isInt32(n: number): boolean {
   return Number.isInteger(n) && n >= -2147483648 && n <= 2147483647
 }

@@ -15,6 +15,8 @@ interface Case {
   setup?: ReadonlyArray<readonly string[]>
   argv: readonly string[]
   stdout?: string
+  /** The Identity lines of the output, in order. */
+  identities?: string[]
   stderr?: string
   code: number
   unchanged?: boolean
@@ -133,9 +135,10 @@ const CASES: Case[] = [
   },
   {name: 'B4.2 example', argv: ['Set-CsXmppGatewayConfiguration', '-Identity', 'global', '-ConnectionLimit', '1200'], code: 0},
   {
-    name: 'policies sort Global, Site:, Tag:',
-    setup: [['New-CsExternalAccessPolicy', 'zeta'], ['New-CsExternalAccessPolicy', 'site:b'], ['New-CsExternalAccessPolicy', 'Alpha']],
-    argv: ['Get-CsExternalAccessPolicy', '--json'],
+    name: 'policies sort Global, Site:, Tag:, each by name ignoring case',
+    setup: [['New-CsExternalAccessPolicy', 'Zeta'], ['New-CsExternalAccessPolicy', 'site:b'], ['New-CsExternalAccessPolicy', 'alpha'], ['New-CsExternalAccessPolicy', 'beta']],
+    argv: ['Get-CsExternalAccessPolicy'],
+    identities: ['Global', 'Site:b', 'Tag:alpha', 'Tag:beta', 'Tag:Zeta'],
     code: 0,
   },
   // What-if (A6.4).
@@ -353,6 +356,7 @@ for (const c of CASES) {
       const json = c.argv.includes('--json')
       const result = await run(store, c.argv.filter((a) => a !== '--json'), {json})
       if (c.stdout !== undefined) assert.equal(result.stdout, c.stdout)
+      if (c.identities) assert.deepEqual(result.stdout.match(/^Identity +: .*$/gm)?.map((l) => l.replace(/^Identity +: /, '')), c.identities)
       assert.equal(result.stderr, c.stderr ?? '')
       assert.equal(result.code, c.code)
       if (c.unchanged) assert.equal(store.bytes(), before)

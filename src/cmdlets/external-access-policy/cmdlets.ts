@@ -3,9 +3,9 @@ import type {CmdletContext, CmdletDefinition} from '../definition.js'
 import {alreadyExists, globalCannotBeCreated, policyInUse} from '../errors.js'
 import {instanceIdentity, instanceOf, readSettings} from '../instance.js'
 import {TYPE_NAMES} from '../lync-types.js'
-import {compareIdentity, writeListing} from '../ordering.js'
+import {writeListing} from '../ordering.js'
 import {FILTER, FORCE, IN_MEMORY, LOCAL_STORE, instanceParameter} from '../shared-parameters.js'
-import {findPolicy, parsePolicyArgument, policyScopeRank, usersGranted} from './lookup.js'
+import {findPolicy, parsePolicyArgument, usersGranted} from './lookup.js'
 import {POLICY_SETTINGS, applyPolicySettings, policyIdentityParameter, policyObject} from './object.js'
 
 /** Get-, New-, Set- and Remove-CsExternalAccessPolicy (cmdlets.md A4.1, B2.1–B2.4). */
@@ -14,10 +14,6 @@ type Context = CmdletContext<StoreDocument>
 const NOUN = 'ExternalAccessPolicy'
 const OUTPUT = TYPE_NAMES.ExternalAccessPolicy[0]
 const ONLINE_ONLY = ['Tenant', 'BypassDualWrite', 'EnableAcsFederationAccess', 'EnableTeamsConsumerAccess', 'EnableTeamsConsumerInbound']
-
-function byScopeThenName(a: ExternalAccessPolicyRecord, b: ExternalAccessPolicyRecord): number {
-  return policyScopeRank(a.Identity) - policyScopeRank(b.Identity) || compareIdentity(a.Identity, b.Identity)
-}
 
 /** GET_POLICY is Get-CsExternalAccessPolicy. */
 export const GET_POLICY: CmdletDefinition<StoreDocument> = {
@@ -54,7 +50,8 @@ export const GET_POLICY: CmdletDefinition<StoreDocument> = {
       if (record) ctx.writeObject(policyObject(record))
       return
     }
-    writeListing(ctx, Object.values(policies), (r) => r.Identity, policyObject, byScopeThenName)
+    // Global, Site:, Tag: (A3) is already the case-insensitive order of the identities themselves.
+    writeListing(ctx, Object.values(policies), (r) => r.Identity, policyObject)
   },
 }
 

@@ -30,12 +30,6 @@ export function findPolicy(
   return record
 }
 
-/** policyScopeRank orders Global, then Site:, then Tag: (cmdlets.md A3). */
-export function policyScopeRank(identity: string): number {
-  const lower = identity.toLowerCase()
-  return lower === 'global' ? 0 : lower.startsWith('site:') ? 1 : 2
-}
-
 /** usersGranted counts the users holding a per-user policy (by name without Tag:). */
 export function usersGranted(document: StoreDocument, policyName: string): string[] {
   const lower = policyName.toLowerCase()
