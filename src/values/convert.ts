@@ -1,4 +1,4 @@
-import {PSEnumValue, PSHashtable, PSList, PSObject, isScriptBlock} from './objects.js'
+import {PSEnumValue, PSHashtable, PSList, PSObject, PSTimeSpan, isScriptBlock} from './objects.js'
 
 /**
  * Conversions between PowerShell values that do not depend on a target parameter
@@ -22,6 +22,8 @@ export function dotNetTypeName(value: unknown): string {
   if (value instanceof PSEnumValue) return value.type.fullName
   if (value instanceof PSObject) return value.typeNames[0] ?? 'System.Management.Automation.PSCustomObject'
   if (isScriptBlock(value)) return 'System.Management.Automation.ScriptBlock'
+  if (value instanceof Date) return 'System.DateTime'
+  if (value instanceof PSTimeSpan) return 'System.TimeSpan'
   return 'System.Object'
 }
 
@@ -57,6 +59,7 @@ export function toPSString(value: unknown): string {
   if (value instanceof PSHashtable) return 'System.Collections.Hashtable'
   if (value instanceof PSObject) return psObjectString(value)
   if (isScriptBlock(value)) return value.text
+  if (value instanceof Date) return invariantDateTime(value)
   return String(value)
 }
 
@@ -91,4 +94,10 @@ export function roundHalfToEven(n: number): number {
   if (diff > 0.5) return floor + 1
   if (diff < 0.5) return floor
   return floor % 2 === 0 ? floor : floor + 1
+}
+
+/** invariantDateTime is a DateTime's string form, `MM/dd/yyyy HH:mm:ss` in local time (§4.2). */
+function invariantDateTime(date: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${two(date.getMonth() + 1)}/${two(date.getDate())}/${date.getFullYear()} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`
 }

@@ -156,3 +156,30 @@ export class PSObject {
     return this.typeNames.some((t) => t === typeName || t === `Deserialized.${typeName}`)
   }
 }
+
+/** TICKS_PER_MILLISECOND: .NET counts TimeSpan and DateTime in ticks of 100 ns. */
+export const TICKS_PER_MILLISECOND = 10_000
+
+/**
+ * PSTimeSpan is System.TimeSpan (Clixml `TS`, Get-Date arithmetic). System.DateTime is a plain
+ * JavaScript Date, read and printed in the process's local time zone (powershell.md §4.1).
+ */
+export class PSTimeSpan {
+  constructor(readonly ticks: number) {}
+
+  /** toString is .NET's constant format `[-][d.]hh:mm:ss[.fffffff]` (powershell.md §4.2). */
+  toString(): string {
+    const sign = this.ticks < 0 ? '-' : ''
+    let rest = Math.abs(this.ticks)
+    const fraction = rest % 10_000_000
+    rest = (rest - fraction) / 10_000_000
+    const seconds = rest % 60
+    const minutes = Math.floor(rest / 60) % 60
+    const hours = Math.floor(rest / 3600) % 24
+    const days = Math.floor(rest / 86400)
+    const two = (n: number) => String(n).padStart(2, '0')
+    const day = days > 0 ? `${days}.` : ''
+    const tail = fraction > 0 ? `.${String(fraction).padStart(7, '0')}` : ''
+    return `${sign}${day}${two(hours)}:${two(minutes)}:${two(seconds)}${tail}`
+  }
+}
