@@ -37,6 +37,14 @@ export interface ErrorRecordInit {
   idSuffix?: string
 }
 
+/** ErrorPosition is the script position of an error: $_.InvocationInfo's fields (powershell.md §4.5). */
+export interface ErrorPosition {
+  readonly scriptName: string | undefined
+  readonly line: number
+  readonly column: number
+  readonly lineText: string
+}
+
 /**
  * ErrorRecord is one PowerShell error. It is an Error so that statement-terminating errors can be
  * thrown; non-terminating ones are written to the error stream as values.
@@ -53,6 +61,10 @@ export class ErrorRecord extends Error {
   isBindingError = false
   /** positionLines are the `At …` and `+` lines of an error raised in script text (§11.1). */
   positionLines: readonly string[] = []
+  /** position is where in script text the error was raised ($_.InvocationInfo, §4.5). */
+  position: ErrorPosition | undefined
+  /** argumentExtent is the command argument a binding error is about (the interpreter's business, §11.1). */
+  argumentExtent: unknown
 
   constructor(init: ErrorRecordInit) {
     super(init.message)

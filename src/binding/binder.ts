@@ -23,6 +23,8 @@ export type CommandArgument =
       readonly attached?: ArgumentValue
       /** The extent of the token in script text, for error positions (the interpreter's business). */
       readonly extent?: unknown
+      /** The extent of the value attached with `-Name:value`. */
+      readonly attachedExtent?: unknown
     }
   | {readonly kind: 'value'; readonly value: ArgumentValue; readonly extent?: unknown}
 
@@ -106,50 +108,72 @@ export function bindArguments(
 ): BindingResult {
   const command = signature.name
   const argv = options.argv ?? false
-  const named = new Map<string, {parameter: ParameterDefinition; value: unknown}>()
-  const positional: ArgumentValue[] = []
+  const named: Named = new Map()
+  const positional: Array<CommandArgument & {kind: 'value'}> = []
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!
     if (arg.kind === 'value') {
-      positional.push(arg.value)
+      positional.push(arg)
       continue
     }
-    const parameter = resolveParameter(signature, arg.name)
+    const parameter = at(arg.extent, () => resolveParameter(signature, arg.name))
     if (named.has(parameter.name)) {
-      throw bindingError(
+      throw withExtent(arg.extent, bindingError(
         command,
         'ParameterAlreadyBound',
         `Cannot bind parameter because parameter '${parameter.name}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, "-parameter value1,value2,value3".`,
-      )
+      ))
     }
     let value: unknown
+    let extent = arg.extent
     if (arg.attached) {
       // COMPAT(bash): `-X:$false` arrives as `-X:`; an empty attached value is an error, never "true" (§1.2).
-      value = arg.attached.kind === 'argv' && arg.attached.raw === '' ? MISSING : readValue(arg.attached, parameter, command)
+      const attached = arg.attached
+      value = attached.kind === 'argv' && attached.raw === '' ? MISSING : at(extent, () => readValue(attached, parameter, command))
+      extent = arg.attachedExtent ?? extent
     } else if (parameter.type.kind === 'Switch') {
       value = true
     } else {
       const next = args[i + 1]
-      if (!next || next.kind !== 'value') throw missingArgument(command, parameter, argv)
-      value = readValue(next.value, parameter, command)
+      if (!next || next.kind !== 'value') throw withExtent(arg.extent, missingArgument(command, parameter, argv))
+      value = at(next.extent, () => readValue(next.value, parameter, command))
+      extent = next.extent
       i++
     }
-    if (value === MISSING) throw missingArgument(command, parameter, argv)
-    named.set(parameter.name, {parameter, value})
+    if (value === MISSING) throw withExtent(arg.extent, missingArgument(command, parameter, argv))
+    named.set(parameter.name, {parameter, value, extent})
   }
   const sets = candidateSets(signature, [...named.keys()])
   bindPositional(signature, sets, named, positional, argv)
   const finalSets = candidateSets(signature, [...named.keys()])
   const values = new Map<string, unknown>()
-  for (const {parameter, value} of named.values()) values.set(parameter.name, convertArgument(value, parameter, command))
+  for (const {parameter, value, extent} of named.values()) values.set(parameter.name, at(extent, () => convertArgument(value, parameter, command)))
   return {values, parameterSets: finalSets}
+}
+
+type Named = Map<string, {parameter: ParameterDefinition; value: unknown; extent?: unknown}>
+
+/** withExtent records which argument a binding error is about, for its position lines (§11.1). */
+function withExtent(extent: unknown, record: ErrorRecord): ErrorRecord {
+  if (record.argumentExtent === undefined) record.argumentExtent = extent
+  return record
+}
+
+/** at runs one binding step and ties its error to the argument's extent. */
+function at<T>(extent: unknown, step: () => T): T {
+  try {
+    return step()
+  } catch (error) {
+    if (error instanceof ErrorRecord) withExtent(extent, error)
+    throw error
+  }
 }
 
 function bindPositional(
   signature: CommandSignature,
   sets: string[],
-  named: Map<string, {parameter: ParameterDefinition; value: unknown}>,
-  positional: readonly ArgumentValue[],
+  named: Named,
+  positional: ReadonlyArray<CommandArgument & {kind: 'value'}>,
   argv: boolean,
 ): void {
   const command = signature.name
@@ -158,15 +182,15 @@ function bindPositional(
     .map((p) => ({p, position: Math.min(...sets.map((s) => membershipIn(p, s)?.position ?? Infinity))}))
     .filter((s) => Number.isFinite(s.position))
     .sort((a, b) => a.position - b.position)
-  for (const [index, argument] of positional.entries()) {
+  for (const [index, {value: argument, extent}] of positional.entries()) {
     const slot = slots[index]
     if (!slot) {
       const text = argument.kind === 'argv' ? argument.raw : toPSString(argument.value)
-      throw bindingError(command, 'PositionalParameterNotFound', `A positional parameter cannot be found that accepts argument '${text}'.`)
+      throw withExtent(extent, bindingError(command, 'PositionalParameterNotFound', `A positional parameter cannot be found that accepts argument '${text}'.`))
     }
-    const value = readValue(argument, slot.p, command)
-    if (value === MISSING) throw missingArgument(command, slot.p, argv)
-    named.set(slot.p.name, {parameter: slot.p, value})
+    const value = at(extent, () => readValue(argument, slot.p, command))
+    if (value === MISSING) throw withExtent(extent, missingArgument(command, slot.p, argv))
+    named.set(slot.p.name, {parameter: slot.p, value, extent})
   }
 }
 

@@ -26,6 +26,7 @@ function acceptsByValue(parameter: ParameterDefinition, input: unknown): boolean
     const first = input instanceof PSObject ? (input.typeNames[0] ?? '').replace(/^CSV:/, '').replace(/^Deserialized\./, '') : undefined
     return first !== undefined && parameter.pipelineTypes.includes(first)
   }
+  if (type.kind === 'PSObject') return true
   if (type.kind === 'Identity') return typeof input === 'string' || (input instanceof PSObject && type.objectTypes.some((t) => input.isA(t)))
   return type.kind === 'String' && typeof input === 'string'
 }

@@ -8,13 +8,13 @@ import {type Extent, positionLines} from './source.js'
 
 /** parseError is a syntax error or a construct outside the subset, found before anything runs (§3, §14). */
 export function parseError(errorId: string, message: string, extent: Extent): ErrorRecord {
-  const record = new ErrorRecord({message, errorId, category: 'ParserError', reason: 'ParseException'})
-  record.positionLines = positionLines(extent)
-  return record
+  return atExtent(new ErrorRecord({message, errorId, category: 'ParserError', reason: 'ParseException'}), extent)
 }
 
 /** atExtent attaches an extent's position lines to a record raised while a statement ran. */
 export function atExtent(record: ErrorRecord, extent: Extent): ErrorRecord {
   record.positionLines = positionLines(extent)
+  const {line, column} = extent.source.locate(extent.start)
+  record.position = {scriptName: extent.source.name, line, column, lineText: extent.source.lineText(line)}
   return record
 }

@@ -1,4 +1,4 @@
-import {PSEnumValue, PSHashtable, PSList, PSObject, PSTimeSpan, isScriptBlock} from './objects.js'
+import {PSArrayList, PSEnumValue, PSHashtable, PSList, PSObject, PSTimeSpan, isScriptBlock} from './objects.js'
 
 /**
  * Conversions between PowerShell values that do not depend on a target parameter
@@ -16,7 +16,7 @@ export function dotNetTypeName(value: unknown): string {
   if (typeof value === 'string') return 'System.String'
   if (typeof value === 'boolean') return 'System.Boolean'
   if (typeof value === 'number') return isInt32(value) ? 'System.Int32' : Number.isInteger(value) ? 'System.Int64' : 'System.Double'
-  if (value instanceof PSList) return value.typeName
+  if (value instanceof PSList || value instanceof PSArrayList) return value.typeName
   if (Array.isArray(value)) return 'System.Object[]'
   if (value instanceof PSHashtable) return 'System.Collections.Hashtable'
   if (value instanceof PSEnumValue) return value.type.fullName

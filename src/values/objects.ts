@@ -75,6 +75,11 @@ export class PSHashtable {
     return this.#entries.has(key.toLowerCase())
   }
 
+  /** delete removes the entry for key, if any. */
+  delete(key: string): void {
+    this.#entries.delete(key.toLowerCase())
+  }
+
   /** entries lists [key, value] pairs in insertion order, keys as first written. */
   entries(): Array<[string, unknown]> {
     return [...this.#entries.values()].map((e) => [e.key, e.value])
@@ -182,4 +187,13 @@ export class PSTimeSpan {
     const tail = fraction > 0 ? `.${String(fraction).padStart(7, '0')}` : ''
     return `${sign}${day}${two(hours)}:${two(minutes)}:${two(seconds)}${tail}`
   }
+}
+
+/** PSArrayList is System.Collections.ArrayList (`$Error`, `New-Object System.Collections.ArrayList`). */
+export class PSArrayList<T = unknown> extends Array<T> {
+  static override get [Symbol.species](): ArrayConstructor {
+    return Array
+  }
+
+  readonly typeName = 'System.Collections.ArrayList'
 }

@@ -1,0 +1,81 @@
+import type {CommandSignature} from '../binding/parameter.js'
+import type {ErrorRecord} from '../errors.js'
+import type {PSEnumType} from '../values/objects.js'
+
+/**
+ * What the interpreter needs from outside the language (ARCHITECTURE: the CommandHost pattern of
+ * mvdan/sh's ExecHandlers). src/host wires it to the Lync cmdlet registry and the store; the
+ * language itself knows nothing of XMPP or the store.
+ */
+
+/** ActionPreference is the value of -ErrorAction, -WarningAction and the preference variables. */
+export type ActionPreference = 'Continue' | 'SilentlyContinue' | 'Stop' | 'Ignore'
+
+/** Preferences are the caller's preference variables at the moment a command runs (§4.4). */
+export interface Preferences {
+  readonly errorAction: ActionPreference
+  readonly warningAction: ActionPreference
+  readonly verbose: boolean
+  readonly whatIf: boolean
+  readonly confirm: boolean
+}
+
+/** PromptChoice is one answer of a host prompt, e.g. `[Y] Yes`. */
+export interface PromptChoice {
+  readonly key: string
+  readonly label: string
+  readonly help: string
+}
+
+/** CommandIO is where a host command writes, per invocation. */
+export interface CommandIO {
+  writeObject(value: unknown): void
+  writeError(record: ErrorRecord): void
+  /** stop: -WarningAction Stop turns the warning into a script-terminating error. */
+  writeWarning(text: string, stop: boolean): void
+  writeVerbose(text: string): void
+  writeWhatIf(text: string): void
+  prompt(caption: string, message: string, choices: readonly PromptChoice[], defaultKey: string): Promise<string | undefined>
+}
+
+/** HostCommand is a command the host provides: a Lync cmdlet. */
+export interface HostCommand {
+  readonly signature: CommandSignature
+  /** The module Get-Command shows as Source (`Lync`). */
+  readonly module: string
+  /** Runs the cmdlet for one set of bound parameters (one input object). */
+  invoke(values: ReadonlyMap<string, unknown>, parameterSet: string, io: CommandIO, preferences: Preferences): Promise<void>
+}
+
+/** HelpView is the part of Get-Help asked for (§9). */
+export type HelpView = 'default' | 'examples' | 'full' | {readonly parameter: string}
+
+/** CommandHost is everything the interpreter asks the host. */
+export interface CommandHost {
+  findCommand(name: string): HostCommand | undefined
+  commands(): readonly HostCommand[]
+  /** helpText is Get-Help's text for a host command, or undefined when it is not one. */
+  helpText(name: string, view: HelpView): string | undefined
+  /** resolveEnumType finds a Lync enum type by full name, for casts (§4.6). */
+  resolveEnumType(fullName: string): PSEnumType | undefined
+  /**
+   * statement runs one top-level statement: the host batches the statement's store changes into one
+   * commit when it completes (§7.9), so a loop of 10,000 cmdlet calls writes the store once.
+   */
+  statement<T>(run: () => Promise<T>): Promise<T>
+  /** The csxmpp version, for $PSVersionTable and Get-Command. */
+  readonly version: string
+}
+
+/** ShellConsole is where a run writes: stdout, stderr, and what it knows of the terminal. */
+export interface ShellConsole {
+  out(text: string): void
+  err(text: string): void
+  /** Whether stderr gets colours (a terminal and NO_COLOR unset). */
+  readonly color: boolean
+  /** The line width for tables (§10.6). */
+  readonly width: number
+  /** Whether prompts may be shown (a terminal and not -NonInteractive). */
+  readonly interactive: boolean
+  prompt(caption: string, message: string, choices: readonly PromptChoice[], defaultKey: string): Promise<string | undefined>
+}

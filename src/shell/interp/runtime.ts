@@ -1,0 +1,64 @@
+import type {ErrorRecord} from '../../errors.js'
+import {formatErrorRecord, formatOutput, formatStreamMessage} from '../../format/index.js'
+import {PSArrayList} from '../../values/objects.js'
+import type {CommandHost, ShellConsole} from '../host.js'
+import {Scope} from './scope.js'
+
+/**
+ * Runtime is the state of one csxmpp run (a script, a -Command text, or an interactive session):
+ * the console, the host, the global scope, `$Error`, and whether an error was shown, which decides
+ * the exit code (§1.9).
+ */
+
+const MAX_ERRORS = 256
+
+export class Runtime {
+  readonly global: Scope
+  /** `$Error`: newest first, at most 256 (§4.4). */
+  readonly errors = new PSArrayList<ErrorRecord>()
+  /** How many error records reached stderr; any makes the exit code 1 (§1.9). */
+  errorsShown = 0
+  /** Counts every error record written, shown or not: `$?` compares it around a statement. */
+  errorEvents = 0
+  /** Inside a try block (dynamically) statement-terminating errors unwind to it (§8.2). */
+  tryDepth = 0
+
+  constructor(
+    readonly console: ShellConsole,
+    readonly host: CommandHost,
+  ) {
+    this.global = new Scope(undefined)
+  }
+
+  /** recordError puts a record into `$Error` (unless Ignore) and counts it for `$?`. */
+  recordError(record: ErrorRecord, ignore = false): void {
+    this.errorEvents++
+    if (ignore) return
+    this.errors.unshift(record)
+    if (this.errors.length > MAX_ERRORS) this.errors.length = MAX_ERRORS
+  }
+
+  /** showError writes a record to stderr in the NormalView layout (§11.1). */
+  showError(record: ErrorRecord): void {
+    this.errorsShown++
+    this.console.err(this.#paint(31, formatErrorRecord(record)))
+  }
+
+  showWarning(text: string): void {
+    this.console.err(this.#paint(33, formatStreamMessage('WARNING', text)))
+  }
+
+  showVerbose(text: string): void {
+    this.console.err(this.#paint(33, formatStreamMessage('VERBOSE', text)))
+  }
+
+  /** showOutput formats one top-level statement's success output (§10.1). */
+  showOutput(objects: readonly unknown[]): void {
+    if (objects.length > 0) this.console.out(formatOutput(objects, {width: this.console.width}))
+  }
+
+  #paint(sgr: number, text: string): string {
+    return this.console.color ? `\u001B[${sgr}m${text.replace(/\n$/, '')}\u001B[0m\n` : text
+  }
+}
+
