@@ -11,7 +11,8 @@ export interface HostOptions {
 
 /** Invocation is what csxmpp was asked to do. */
 export type Invocation =
-  | {mode: 'shell' | 'stdin'; host: HostOptions}
+  | {mode: 'shell'; host: HostOptions}
+  | {mode: 'stdin'; host: HostOptions}
   | {mode: 'command'; host: HostOptions; text: string}
   | {mode: 'file'; host: HostOptions; path: string; args: string[]}
   | {mode: 'usage' | 'version'}

@@ -1,9 +1,11 @@
-import {readFileSync} from 'node:fs'
+import {packageVersion} from '../host/script-host.js'
 import {findCmdlet, LYNC_CMDLETS} from '../cmdlets/index.js'
 import {commandNotFound} from '../errors.js'
 import {formatErrorRecord, jsonErrorLine} from '../format/index.js'
 import {type Invocation, parseInvocation, splitCmdletArgs} from './invocation.js'
 import {INTERNAL_FLAGS} from './internal-flags.js'
+import {runScript} from '../host/script-mode.js'
+import {runShell} from '../host/interactive.js'
 
 /**
  * The csxmpp executable (powershell.md §1.1). Usage errors and unknown cmdlets are answered here,
@@ -13,9 +15,6 @@ import {INTERNAL_FLAGS} from './internal-flags.js'
 /** Runner runs oclif with an argv; bin/run.js passes one bound to the package root. */
 export type OclifRunner = (args: string[]) => Promise<void>
 
-function packageVersion(root: URL): string {
-  return (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {version: string}).version
-}
 
 /** usageText is what `csxmpp --help` prints. */
 export function usageText(): string {
@@ -61,6 +60,10 @@ async function runCmdlet(invocation: Extract<Invocation, {mode: 'cmdlet'}>, ocli
   await oclif([definition.name, ...internal, ...args.elements])
 }
 
+function scriptOptions(host: {whatIf: boolean; nonInteractive: boolean}, root: URL) {
+  return {whatIf: host.whatIf, nonInteractive: host.nonInteractive, version: packageVersion(root)}
+}
+
 /** main runs csxmpp with the given arguments; the exit code is left in process.exitCode. */
 export async function main(argv: readonly string[], root: URL, oclif: OclifRunner): Promise<void> {
   const invocation = parseInvocation(argv, Boolean(process.stdin.isTTY))
@@ -77,8 +80,10 @@ export async function main(argv: readonly string[], root: URL, oclif: OclifRunne
       return oclif(invocation.name === undefined ? ['help'] : ['help', findCmdlet(invocation.name)?.name ?? invocation.name])
     case 'cmdlet':
       return runCmdlet(invocation, oclif)
+    case 'shell':
+      process.exitCode = await runShell(scriptOptions(invocation.host, root))
+      return
     default:
-      // TODO(issue 4): the management shell (scripts, -Command, -File, the interactive shell) plugs in here.
-      return fail('scripts (-Command, -File, standard input, the interactive shell) are not available in this version yet.')
+      process.exitCode = await runScript(invocation, scriptOptions(invocation.host, root))
   }
 }

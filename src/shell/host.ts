@@ -47,8 +47,8 @@ export interface HostCommand {
   invoke(values: ReadonlyMap<string, unknown>, parameterSet: string, io: CommandIO, preferences: Preferences): Promise<void>
 }
 
-/** HelpView is the part of Get-Help asked for (§9). */
-export type HelpView = 'default' | 'examples' | 'full' | {readonly parameter: string}
+/** HelpView is the part of Get-Help asked for (§9): default, -Examples, -Full/-Detailed, -Parameter X. */
+export type HelpView = {readonly kind: 'default'} | {readonly kind: 'examples'} | {readonly kind: 'full'} | {readonly kind: 'parameter'; readonly name: string}
 
 /** CommandHost is everything the interpreter asks the host. */
 export interface CommandHost {

@@ -98,7 +98,7 @@ export function timeSpanProperty(span: PSTimeSpan, name: string): number | undef
 /** getMember reads `value.Name` (§4.5); a missing property is $null, never an error. */
 export function getMember(value: unknown, name: string): unknown {
   const lower = name.toLowerCase()
-  if (value === null || value === undefined) return null
+  if (value === null || value === undefined) return lower === 'count' || lower === 'length' ? 0 : null
   if (lower === 'psobject') return psObjectView(value)
   if (lower === 'pstypenames') return typeNamesOf(value)
   if (value instanceof PSHashtable) {

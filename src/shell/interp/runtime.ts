@@ -20,6 +20,8 @@ export class Runtime {
   errorsShown = 0
   /** Counts every error record written, shown or not: `$?` compares it around a statement. */
   errorEvents = 0
+  /** `$?`: whether the last statement wrote no error record and was not terminated (§4.4). */
+  lastStatus = true
   /** Inside a try block (dynamically) statement-terminating errors unwind to it (§8.2). */
   tryDepth = 0
 

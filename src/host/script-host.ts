@@ -1,0 +1,77 @@
+import {readFileSync} from 'node:fs'
+import type {ConfigStore} from '../../store/index.js'
+import {StopError, createContext} from '../cmdlets/context.js'
+import type {CmdletDefinition} from '../cmdlets/definition.js'
+import {LYNC_CMDLETS, findCmdlet} from '../cmdlets/registry.js'
+import {PARTNER_TYPE, SASL_NEGOTIATION, TLS_NEGOTIATION} from '../cmdlets/lync-types.js'
+import {formatHelp} from '../help/get-help.js'
+import {type CommandHost, type HelpView, type HostCommand, ScriptTerminatingError} from '../shell/index.js'
+import {StatementBatch} from './statement-batch.js'
+
+/**
+ * The composition root between the shell and the Lync cmdlets (ARCHITECTURE: src/host.ts): the
+ * interpreter reaches the cmdlets of the one registry through this CommandHost, and each top-level
+ * statement's store work through one StatementBatch (powershell.md §7.9).
+ */
+
+const ENUMS = [PARTNER_TYPE, TLS_NEGOTIATION, SASL_NEGOTIATION]
+
+/** packageVersion reads csxmpp's version from package.json. */
+export function packageVersion(root: URL): string {
+  return (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {version: string}).version
+}
+
+/** createScriptHost builds the CommandHost of a run against a store. */
+export function createScriptHost(store: ConfigStore, version: string): CommandHost {
+  let batch: StatementBatch | undefined
+  const adapt = (definition: CmdletDefinition): HostCommand => ({
+    signature: definition,
+    module: 'Lync',
+    async invoke(values, parameterSet, io, preferences) {
+      const current = batch ?? new StatementBatch(store)
+      const session = await current.session(definition.name, definition.supportsShouldProcess ?? false)
+      try {
+        await definition.process(createContext(definition, parameterSet, values, session, io, preferences))
+      } catch (error) {
+        // -ErrorAction Stop (or the preference) escalated a cmdlet error: script-terminating (§8.1).
+        if (error instanceof StopError) throw new ScriptTerminatingError(error.record)
+        throw error
+      } finally {
+        if (!batch) await current.end()
+      }
+    },
+  })
+  const commands = LYNC_CMDLETS.map(adapt)
+  return {
+    version,
+    findCommand: (name) => {
+      const definition = findCmdlet(name)
+      return definition ? commands.find((c) => c.signature === definition) : undefined
+    },
+    commands: () => commands,
+    helpText(name: string, view: HelpView) {
+      const definition = findCmdlet(name)
+      return definition ? formatHelp(definition, view) : undefined
+    },
+    resolveEnumType: (fullName) => ENUMS.find((e) => e.fullName.toLowerCase() === fullName.toLowerCase()),
+    async statement(run) {
+      const own = new StatementBatch(store)
+      batch = own
+      try {
+        const result = await run()
+        batch = undefined
+        await own.end()
+        return result
+      } catch (error) {
+        batch = undefined
+        // PowerShell errors end the statement but keep what it did before them (a prefix, §7.9).
+        await own.end(isPowerShellSignal(error) ? undefined : error)
+        throw error
+      }
+    },
+  }
+}
+
+function isPowerShellSignal(error: unknown): boolean {
+  return !(error instanceof Error) || error.name === 'ErrorRecord'
+}

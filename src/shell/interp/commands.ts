@@ -1,0 +1,423 @@
+import {existsSync, readFileSync} from 'node:fs'
+import path from 'node:path'
+import {type BindingResult, type CommandArgument, bindArguments, checkMandatory, checkNotEmpty} from '../../binding/binder.js'
+import type {CommandSignature} from '../../binding/parameter.js'
+import {bindPipelineObject} from '../../binding/pipeline.js'
+import {ErrorRecord, commandNotFound} from '../../errors.js'
+import {toPSString} from '../../values/convert.js'
+import {PSEnumValue, PSHashtable} from '../../values/objects.js'
+import {notSupportedError, runtimeError} from '../../values/runtime-errors.js'
+import type * as A from '../ast.js'
+import {atExtent} from '../errors.js'
+import type {ActionPreference, CommandIO, HostCommand} from '../host.js'
+import {parseScript} from '../parser.js'
+import {SourceText, decodeScript} from '../source.js'
+import {commandNotSupported} from '../unsupported.js'
+import type {UtilityCommand, UtilityProcessor} from '../utility/command.js'
+import {resolveAlias} from './aliases.js'
+import type {Emit, Frame} from './frame.js'
+import {functionSignature, prepareFunctionScope} from './functions.js'
+import {type Interpreter, type PipelineRunner, type ScriptBlockValue, enumerate} from './interpreter.js'
+import {openRedirections} from './redirection.js'
+import {scriptPath} from './paths.js'
+import {Scope} from './scope.js'
+import {PipelineStopped, ReturnSignal, ScriptTerminatingError} from './signals.js'
+import {staticMember} from './statics.js'
+import {preferencesOf} from './variables.js'
+
+/**
+ * Runs pipelines (powershell.md §7): resolves each command name (aliases, functions, utility
+ * cmdlets, host cmdlets, script files), binds its arguments with the one binder, binds pipeline
+ * input per object, and streams objects from each command to the next.
+ */
+
+/** Processor is one running command of a pipeline. */
+interface Processor {
+  process(input: unknown, hasInput: boolean): Promise<void>
+  end(): Promise<void>
+}
+
+type Resolved =
+  | {kind: 'host'; command: HostCommand}
+  | {kind: 'utility'; command: UtilityCommand}
+  | {kind: 'function'; name: string; body: A.ScriptBlockAst; parameters: A.ParamBlockAst | undefined; dot: boolean}
+  | {kind: 'script'; path: string; shown: string; dot: boolean}
+  | {kind: 'block'; block: ScriptBlockValue; dot: boolean}
+
+/** extentOf is the extent of a node in the frame's source. */
+function extentOf(frame: Frame, node: {start: number; end: number}) {
+  return {source: frame.source, start: node.start, end: node.end}
+}
+
+export class CommandRunner implements PipelineRunner {
+  constructor(
+    readonly interp: Interpreter,
+    readonly utilities: ReadonlyMap<string, UtilityCommand>,
+  ) {}
+
+  get #runtime() {
+    return this.interp.runtime
+  }
+
+  staticMember(type: string, member: string, args: readonly unknown[] | undefined): unknown {
+    return staticMember(type, member, args)
+  }
+
+  async runPipeline(pipeline: A.PipelineAst, frame: Frame, emit: Emit): Promise<void> {
+    // The token tells this pipeline's `Select-Object -First` stop from a nested pipeline's.
+    const token = {}
+    const stopped = (error: unknown) => error instanceof PipelineStopped && error.owner === token
+    const processors: Processor[] = []
+    let downstream: Emit = emit
+    // Bind every command first (PS binds the whole pipeline before anything runs), then stream.
+    for (let i = pipeline.elements.length - 1; i >= 1; i--) {
+      const element = pipeline.elements[i] as A.CommandAst
+      const processor = await this.#processor(element, frame, downstream, true, token)
+      processors.unshift(processor)
+      downstream = async (value) => {
+        for (const item of enumerate(value)) await processor.process(item, true)
+      }
+    }
+    const first = pipeline.elements[0]!
+    try {
+      if (first.type === 'CommandExpression') {
+        await this.#expressionElement(first, frame, downstream)
+      } else {
+        const processor = await this.#processor(first, frame, downstream, false, token)
+        await processor.process(undefined, false)
+        await processor.end()
+      }
+    } catch (error) {
+      if (!stopped(error)) throw error
+    }
+    for (const processor of processors) {
+      try {
+        await processor.end()
+      } catch (error) {
+        if (!stopped(error)) throw error
+      }
+    }
+  }
+
+  async #expressionElement(element: A.CommandExpressionAst, frame: Frame, downstream: Emit): Promise<void> {
+    const io = await openRedirections(this.interp, element.redirections, frame, downstream)
+    try {
+      await io.run(async () => {
+        const value = await this.interp.evaluate(element.expression, io.frame)
+        if (value !== undefined) await io.emit(value)
+      })
+    } finally {
+      await io.close()
+    }
+  }
+
+  async #processor(command: A.CommandAst, frame: Frame, downstream: Emit, hasUpstream: boolean, token: object): Promise<Processor> {
+    const resolved = await this.#resolve(command, frame)
+    const args = await this.#arguments(command, frame)
+    const io = await openRedirections(this.interp, command.redirections, frame, downstream)
+    let inner: Processor | undefined
+    const start = async () => (inner ??= await this.#start(resolved, command, args, io.frame, io.emit, hasUpstream, token))
+    return {
+      process: (input, hasInput) => io.run(async () => (await start()).process(input, hasInput)),
+      end: async () => {
+        try {
+          await io.run(async () => (await start()).end())
+        } finally {
+          await io.close()
+        }
+      },
+    }
+  }
+
+  async #start(resolved: Resolved, command: A.CommandAst, args: CommandArgument[], frame: Frame, emit: Emit, hasUpstream: boolean, token: object): Promise<Processor> {
+    switch (resolved.kind) {
+      case 'host':
+        return this.#hostProcessor(resolved.command, command, args, frame, emit, hasUpstream)
+      case 'utility':
+        return this.#utilityProcessor(resolved.command, command, remainingArguments(resolved.command, args), frame, emit, hasUpstream, token)
+      default:
+        return this.#scriptProcessor(resolved, command, args, frame, emit)
+    }
+  }
+
+  // ---- resolution --------------------------------------------------------------------------------
+
+  async #resolve(command: A.CommandAst, frame: Frame): Promise<Resolved> {
+    const dot = command.invocation === 'dot'
+    let name: string
+    if (typeof command.name === 'string') name = command.name
+    else {
+      const value = await this.interp.evaluate(command.name, frame)
+      if (typeof value === 'object' && value !== null && (value as ScriptBlockValue).isScriptBlock) return {kind: 'block', block: value as ScriptBlockValue, dot}
+      name = toPSString(value)
+    }
+    const found = this.resolveName(name, frame.scope, dot)
+    if (found) return found
+    throw atExtent(this.#notFound(name), extentOf(frame, typeof command.name === 'string' ? command : command.name))
+  }
+
+  /** resolveName looks a command name up: aliases, functions, cmdlets, then script paths (§7.1). */
+  resolveName(name: string, scope: Scope, dot = false): Resolved | undefined {
+    const target = resolveAlias(name) ?? name
+    const fn = scope.findFunction(target)
+    if (fn) return {kind: 'function', name: fn.name, body: fn.body, parameters: fn.body.paramBlock ?? fn.inlineParameters, dot}
+    const utility = this.utilities.get(target.toLowerCase())
+    if (utility) return {kind: 'utility', command: utility}
+    const host = this.#runtime.host.findCommand(target)
+    if (host) return {kind: 'host', command: host}
+    if (/[\\/]/.test(name) || /\.ps1$/i.test(name)) return {kind: 'script', path: scriptPath(name), shown: name, dot}
+    return undefined
+  }
+
+  #notFound(name: string): ErrorRecord {
+    const message = commandNotSupported(name)
+    if (message) return notSupportedError(message, name)
+    if (onPath(name)) return notSupportedError(`Running the external program '${name}' is not supported by csxmpp.`, name)
+    return commandNotFound(name)
+  }
+
+  // ---- arguments ---------------------------------------------------------------------------------
+
+  async #arguments(command: A.CommandAst, frame: Frame): Promise<CommandArgument[]> {
+    const args: CommandArgument[] = []
+    for (const element of command.elements) {
+      const extent = extentOf(frame, element)
+      if (element.type === 'CommandParameter') {
+        const attached = element.argument ? {kind: 'value' as const, value: await this.interp.evaluate(element.argument, frame)} : undefined
+        const attachedExtent = element.argument ? extentOf(frame, element.argument) : undefined
+        args.push({kind: 'parameter', name: element.name, attached, extent: {...extent, end: element.argument ? element.argument.start - 1 : element.end}, attachedExtent})
+        continue
+      }
+      if (element.type === 'Variable' && element.splat) {
+        args.push(...this.#splat(this.interp.readVariable(element, frame.scope), extent))
+        continue
+      }
+      args.push({kind: 'value', value: {kind: 'value', value: await this.interp.evaluate(element, frame)}, extent})
+    }
+    return args
+  }
+
+  /** #splat expands `@h` to named arguments and `@a` to positional ones (§7.2). */
+  #splat(value: unknown, extent: unknown): CommandArgument[] {
+    if (value instanceof PSHashtable) {
+      return value.entries().map(([name, v]) => ({kind: 'parameter', name, attached: {kind: 'value', value: v}, extent, attachedExtent: extent}))
+    }
+    return enumerate(value).map((v) => ({kind: 'value', value: {kind: 'value', value: v}, extent}))
+  }
+
+  // ---- errors of commands ------------------------------------------------------------------------
+
+  /** #bind binds a command line; errors point at the argument they are about, else the command (§11.1). */
+  #bind(signature: CommandSignature, args: CommandArgument[], frame: Frame, command: A.CommandAst): BindingResult {
+    try {
+      return bindArguments(signature, args)
+    } catch (error) {
+      if (error instanceof ErrorRecord) atExtent(error, (error.argumentExtent as ReturnType<typeof extentOf>) ?? extentOf(frame, command))
+      throw error
+    }
+  }
+
+  /** writeNonTerminating applies the effective ErrorAction to a non-terminating error (§8.1). */
+  writeNonTerminating(record: ErrorRecord, frame: Frame, action: ActionPreference): void {
+    if (action === 'Stop') throw new ScriptTerminatingError(record)
+    this.#runtime.recordError(record, action === 'Ignore')
+    if (action === 'Continue') frame.writeError(record)
+  }
+
+  #errorAction(values: ReadonlyMap<string, unknown>, frame: Frame): ActionPreference {
+    const given = values.get('ErrorAction')
+    return given instanceof PSEnumValue ? (given.name as ActionPreference) : preferencesOf(frame.scope).errorAction
+  }
+
+  #warningAction(values: ReadonlyMap<string, unknown>, frame: Frame): ActionPreference {
+    const given = values.get('WarningAction')
+    return given instanceof PSEnumValue ? (given.name as ActionPreference) : preferencesOf(frame.scope).warningAction
+  }
+
+  /** writeWarning shows a warning or, under Stop, ends the script (§8.3). */
+  writeWarning(text: string, action: ActionPreference, origin: string): void {
+    if (action === 'Stop') {
+      throw new ScriptTerminatingError(
+        new ErrorRecord({
+          message: `The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: ${text}`,
+          errorId: 'ActionPreferenceStop',
+          category: 'OperationStopped',
+          reason: 'ActionPreferenceStopException',
+          origin,
+          activity: origin,
+          idSuffix: origin,
+        }),
+      )
+    }
+    if (action === 'Continue') this.#runtime.showWarning(text)
+  }
+
+  // ---- host cmdlets ------------------------------------------------------------------------------
+
+  #hostProcessor(host: HostCommand, command: A.CommandAst, args: CommandArgument[], frame: Frame, emit: Emit, hasUpstream: boolean): Processor {
+    const signature = host.signature
+    const binding = this.#bind(signature, args, frame, command)
+    if (!hasUpstream) this.#checkMandatory(signature, binding, frame, command)
+    const commandExtent = extentOf(frame, command)
+    return {
+      process: async (input, hasInput) => {
+        let values = binding.values
+        let set = binding.parameterSets[0]!
+        if (hasInput) {
+          const bound = bindPipelineObject(signature, binding, input)
+          if (bound instanceof ErrorRecord) return this.writeNonTerminating(atExtent(bound, commandExtent), frame, this.#errorAction(values, frame))
+          ;({values} = bound)
+          set = bound.parameterSet
+        }
+        const output: unknown[] = []
+        const errorAction = this.#errorAction(values, frame)
+        const io: CommandIO = {
+          writeObject: (value) => void output.push(value),
+          writeError: (record) => this.writeNonTerminating(atExtent(record, commandExtent), frame, errorAction === 'Stop' ? 'Continue' : errorAction),
+          writeWarning: (text, stop) => this.writeWarning(text, stop ? 'Stop' : 'Continue', signature.name),
+          writeVerbose: (text) => this.#runtime.showVerbose(text),
+          writeWhatIf: (text) => this.#runtime.console.out(`${text}\n`),
+          prompt: (...question) => this.#runtime.console.prompt(...question),
+        }
+        try {
+          await host.invoke(values, set, io, preferencesOf(frame.scope))
+        } finally {
+          for (const value of output) await emit(value)
+        }
+      },
+      end: async () => undefined,
+    }
+  }
+
+  #checkMandatory(signature: CommandSignature, binding: BindingResult, frame: Frame, command: A.CommandAst): void {
+    try {
+      checkMandatory(signature, binding.parameterSets[0]!, new Set(binding.values.keys()))
+      checkNotEmpty(signature, binding.parameterSets[0]!, binding.values)
+    } catch (error) {
+      if (error instanceof ErrorRecord) atExtent(error, extentOf(frame, command))
+      throw error
+    }
+  }
+
+  // ---- utility cmdlets ---------------------------------------------------------------------------
+
+  #utilityProcessor(utility: UtilityCommand, command: A.CommandAst, args: CommandArgument[], frame: Frame, emit: Emit, hasUpstream: boolean, token: object): Processor {
+    const signature = utility.signature
+    const binding = this.#bind(signature, args, frame, command)
+    if (!hasUpstream) this.#checkMandatory(signature, binding, frame, command)
+    const commandExtent = extentOf(frame, command)
+    const errorAction = this.#errorAction(binding.values, frame)
+    const warningAction = this.#warningAction(binding.values, frame)
+    const verbose = binding.values.get('Verbose') === true || preferencesOf(frame.scope).verbose
+    const processor: UtilityProcessor = utility.start({
+      name: signature.name,
+      values: binding.values,
+      runtime: this.#runtime,
+      frame,
+      emit,
+      writeError: (record) => this.writeNonTerminating(record.positionLines.length > 0 ? record : atExtent(record, commandExtent), frame, errorAction),
+      writeWarning: (text) => this.writeWarning(text, warningAction, signature.name),
+      writeVerbose: (text) => void (verbose && this.#runtime.showVerbose(text)),
+      invoke: (block, input, scope, blockArgs = []) => this.#invokeWithInput(block as ScriptBlockValue, frame, input, scope, blockArgs),
+      stop: () => {
+        throw new PipelineStopped(token)
+      },
+    })
+    return {
+      process: async (input, hasInput) => {
+        if (!hasInput) return processor.process(binding.values, undefined, false)
+        const bound = bindPipelineObject(signature, binding, input)
+        if (bound instanceof ErrorRecord) return this.writeNonTerminating(atExtent(bound, commandExtent), frame, errorAction)
+        return processor.process(bound.values, input, true)
+      },
+      end: async () => {
+        try {
+          await processor.end?.()
+        } catch (error) {
+          if (error instanceof ErrorRecord && error.positionLines.length === 0) atExtent(error, commandExtent)
+          throw error
+        }
+      },
+    }
+  }
+
+  /** #invokeWithInput runs a script block with `$_` set, dot-sourced or in a child scope (§4.4). */
+  async #invokeWithInput(block: ScriptBlockValue, frame: Frame, input: unknown, scope: 'caller' | 'child', args: readonly unknown[]): Promise<unknown[]> {
+    const target = scope === 'caller' ? frame.scope : new Scope(frame.scope, frame.scope.script)
+    const saved = [target.local('_'), target.local('PSItem')]
+    target.define({name: '_', value: input})
+    target.define({name: 'PSItem', value: input})
+    target.define({name: 'args', value: [...args]})
+    const output: unknown[] = []
+    try {
+      await this.interp.executeStatements(block.ast.statements, {...frame, scope: target, source: block.ast.source}, async (v) => void output.push(...enumerate(v)))
+    } catch (signal) {
+      // `return` in a ForEach-Object block goes on with the next object (§6).
+      if (!(signal instanceof ReturnSignal)) throw signal
+    } finally {
+      for (const variable of saved) if (variable) target.define(variable)
+    }
+    return output
+  }
+
+  async invokeScriptBlock(block: ScriptBlockValue, frame: Frame, args: readonly unknown[], emit: Emit): Promise<void> {
+    const scope = new Scope(frame.scope, frame.scope.script)
+    scope.define({name: 'args', value: [...args]})
+    try {
+      await this.interp.executeStatements(block.ast.statements, {...frame, scope, source: block.ast.source}, emit)
+    } catch (signal) {
+      if (!(signal instanceof ReturnSignal)) throw signal
+    }
+  }
+
+  // ---- functions, script blocks and script files ------------------------------------------------
+
+  #scriptProcessor(resolved: Exclude<Resolved, {kind: 'host' | 'utility'}>, command: A.CommandAst, args: CommandArgument[], frame: Frame, emit: Emit): Processor {
+    let ran = false
+    const run = async () => {
+      if (ran) return
+      ran = true
+      const {body, name, dot, shown} = this.#scriptBody(resolved, frame, command)
+      const scope = dot ? frame.scope : new Scope(frame.scope, resolved.kind === 'script' ? undefined : frame.scope.script)
+      const parameters = resolved.kind === 'function' ? resolved.parameters : body.paramBlock
+      const signature = functionSignature(name, parameters)
+      const callFrame: Frame = {...frame, scope, source: body.source, call: {name: shown, source: frame.source, start: command.start, end: command.end}}
+      const binding = this.#bind(signature.signature, signature.filterArguments(args), frame, command)
+      this.#checkMandatory(signature.signature, binding, frame, command)
+      await prepareFunctionScope(this.interp, signature, binding, callFrame, signature.extraArguments(args), resolved.kind === 'script' ? resolved.path : undefined)
+      try {
+        await this.interp.executeStatements(body.statements, callFrame, emit)
+      } catch (signal) {
+        if (!(signal instanceof ReturnSignal)) throw signal
+      }
+    }
+    // A function gets no pipeline input in the subset (§6): it runs once, after its input ended.
+    return {process: async (_input, hasInput) => void (hasInput ? undefined : await run()), end: run}
+  }
+
+  #scriptBody(resolved: Exclude<Resolved, {kind: 'host' | 'utility'}>, frame: Frame, command: A.CommandAst) {
+    if (resolved.kind === 'function') return {body: resolved.body, name: resolved.name, dot: resolved.dot, shown: resolved.name}
+    if (resolved.kind === 'block') return {body: resolved.block.ast, name: '<ScriptBlock>', dot: resolved.dot, shown: '<ScriptBlock>'}
+    if (/^[a-z]:/i.test(resolved.shown)) {
+      throw atExtent(runtimeError(`Cannot find drive. A drive with the name '${resolved.shown[0]}' does not exist.`, 'DriveNotFound', 'ObjectNotFound', 'DriveNotFoundException', resolved.shown[0]), extentOf(frame, command))
+    }
+    if (!existsSync(resolved.path)) throw atExtent(commandNotFound(resolved.shown), extentOf(frame, command))
+    const body = parseScript(new SourceText(decodeScript(readFileSync(resolved.path)), resolved.shown))
+    return {body, name: path.basename(resolved.shown), dot: resolved.dot, shown: path.basename(resolved.shown)}
+  }
+}
+
+/** remainingArguments gathers all positional arguments into one list for a ValueFromRemainingArguments parameter. */
+function remainingArguments(utility: UtilityCommand, args: CommandArgument[]): CommandArgument[] {
+  const positional = args.filter((a) => a.kind === 'value')
+  if (!utility.remaining || positional.length < 2) return args
+  const values = positional.map((a) => (a.kind === 'value' && a.value.kind === 'value' ? a.value.value : null))
+  return [...args.filter((a) => a.kind !== 'value'), {kind: 'value', value: {kind: 'value', value: values}, extent: positional[0]!.extent}]
+}
+
+/** onPath tells whether an external program of that name is on PATH (§7.1). */
+function onPath(name: string): boolean {
+  if (!/^[\w.-]+$/.test(name)) return false
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir !== '' && existsSync(path.join(dir, name)))
+}
+

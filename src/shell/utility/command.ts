@@ -1,0 +1,53 @@
+import type {CommandSignature} from '../../binding/parameter.js'
+import type {ErrorRecord} from '../../errors.js'
+import type {Emit, Frame} from '../interp/frame.js'
+import type {Runtime} from '../interp/runtime.js'
+
+/**
+ * The utility cmdlets of powershell.md §9 are part of the language runtime: they run script blocks
+ * in the caller's scope and format output, so they live in src/shell and see the interpreter
+ * through this context. Their parameters are declared like the Lync cmdlets', for the one binder.
+ */
+
+/** UtilityContext is what a utility cmdlet gets for one invocation. */
+export interface UtilityContext {
+  readonly name: string
+  /** The parameters bound from the command line. */
+  readonly values: ReadonlyMap<string, unknown>
+  readonly runtime: Runtime
+  readonly frame: Frame
+  /** emit sends an object down the pipeline; arrays are enumerated, as WriteObject(x, true) does. */
+  readonly emit: Emit
+  /** writeError writes a non-terminating error, honouring -ErrorAction (§8.1). */
+  writeError(record: ErrorRecord): void
+  writeWarning(text: string): void
+  writeVerbose(text: string): void
+  /** invoke runs a script block with `$_` set: in the caller's scope (Where/ForEach-Object) or a child one. */
+  invoke(block: unknown, input: unknown, scope: 'caller' | 'child', args?: readonly unknown[]): Promise<unknown[]>
+  /** stop ends the upstream commands of this pipeline (`Select-Object -First`). */
+  stop(): never
+}
+
+/** UtilityProcessor processes the input objects of one invocation. */
+export interface UtilityProcessor {
+  /** process runs once per input object, or once with hasInput false when nothing is piped in. */
+  process(values: ReadonlyMap<string, unknown>, input: unknown, hasInput: boolean): Promise<void>
+  /** end runs after the last input object (Sort-Object, Measure-Object, Format-Table …). */
+  end?(): Promise<void>
+}
+
+/** UtilityCommand declares a utility cmdlet. */
+export interface UtilityCommand {
+  readonly signature: CommandSignature
+  /** The PowerShell module Get-Command shows as Source (§9). */
+  readonly module: 'Microsoft.PowerShell.Core' | 'Microsoft.PowerShell.Management' | 'Microsoft.PowerShell.Utility'
+  readonly synopsis: string
+  /** The parameter that takes all positional arguments as one list (ValueFromRemainingArguments). */
+  readonly remaining?: string
+  start(ctx: UtilityContext): UtilityProcessor
+}
+
+/** simple builds a signature whose parameters all belong to one set. */
+export function signature(name: string, parameters: CommandSignature['parameters'], unsupported: readonly string[] = []): CommandSignature {
+  return {name, parameters, parameterSets: ['Default'], defaultParameterSet: 'Default', unsupportedParameters: unsupported}
+}

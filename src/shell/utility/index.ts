@@ -1,0 +1,13 @@
+import type {UtilityCommand} from './command.js'
+import {MISC_COMMANDS} from './misc.js'
+import {OBJECT_COMMANDS} from './objects.js'
+import {selectObject} from './select.js'
+import {SORT_COMMANDS} from './sort.js'
+import {WRITE_COMMANDS} from './write.js'
+
+/** The utility cmdlets of powershell.md §9, by lower-case name. */
+export const UTILITY_COMMANDS: ReadonlyMap<string, UtilityCommand> = new Map(
+  [...WRITE_COMMANDS, ...OBJECT_COMMANDS, selectObject, ...SORT_COMMANDS, ...MISC_COMMANDS].map((c) => [c.signature.name.toLowerCase(), c]),
+)
+
+export type {UtilityCommand} from './command.js'

@@ -1,0 +1,38 @@
+import type {ParameterDefinition, ParameterType} from '../../binding/parameter.js'
+
+/** Shorthands for declaring utility cmdlet parameters (powershell.md §9). */
+
+const KINDS = {
+  string: {kind: 'String'},
+  int: {kind: 'Int32'},
+  switch: {kind: 'Switch'},
+  object: {kind: 'PSObject'},
+  strings: {kind: 'StringArray'},
+  block: {kind: 'ScriptBlock'},
+} as const satisfies Record<string, ParameterType>
+
+/** ParameterOptions are the parts of a declaration that vary. */
+interface ParameterOptions {
+  readonly position?: number
+  /** Takes pipeline input by value. */
+  readonly pipe?: boolean
+  readonly mandatory?: boolean
+  readonly aliases?: readonly string[]
+  readonly description?: string
+}
+
+/** param declares one parameter of a utility cmdlet. */
+export function param(name: string, kind: keyof typeof KINDS, options: ParameterOptions = {}): ParameterDefinition {
+  return {
+    name,
+    type: KINDS[kind],
+    aliases: options.aliases,
+    sets: {'*': {position: options.position, fromPipeline: options.pipe, mandatory: options.mandatory}},
+    description: options.description ?? '',
+  }
+}
+
+/** inputObject is the `-InputObject` that takes pipeline input. */
+export function inputObject(position?: number): ParameterDefinition {
+  return param('InputObject', 'object', {pipe: true, position, description: 'The objects to process; usually piped in.'})
+}
