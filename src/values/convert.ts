@@ -60,6 +60,8 @@ export function toPSString(value: unknown): string {
   if (value instanceof PSObject) return psObjectString(value)
   if (isScriptBlock(value)) return value.text
   if (value instanceof Date) return invariantDateTime(value)
+  // An ErrorRecord's string form is its message (§4.2).
+  if (value instanceof Error) return value.message
   return String(value)
 }
 

@@ -84,20 +84,39 @@ export function functionSignature(name: string, block: A.ParamBlockAst | undefin
   // Switches are never positional; other parameters take positions in declaration order (§1.4).
   const definitions = parameters.map((p) => definition(p, typeOf(p) === 'switch' ? undefined : position++))
   const signature: CommandSignature = {name, parameters: definitions, parameterSets: ['*'], defaultParameterSet: '*'}
-  const slots = definitions.filter((d) => d.sets?.['*']?.position !== undefined).length
-  const isBound = (arg: CommandArgument, index: number, args: readonly CommandArgument[]) => {
-    if (!block) return false
-    if (arg.kind === 'parameter' || cmdletBinding) return true
-    const named = args.filter((a) => a.kind === 'parameter').length
-    return args.slice(0, index).filter((a) => a.kind === 'value').length < Math.max(0, slots - named)
+  const positional = definitions.filter((d) => d.sets?.['*']?.position !== undefined)
+  /** bound marks the arguments the binder gets; free positional values beyond the slots go to $args. */
+  const bound = (args: readonly CommandArgument[]): boolean[] => {
+    if (!block) return args.map(() => false)
+    if (cmdletBinding) return args.map(() => true)
+    const marks = args.map(() => true)
+    const named = new Set<string>()
+    let free = 0
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i]!
+      if (arg.kind === 'parameter') {
+        const definition = definitions.find((d) => d.name.toLowerCase().startsWith(arg.name.toLowerCase()))
+        if (definition) named.add(definition.name)
+        // A non-switch parameter without an attached value takes the next argument.
+        if (definition && definition.type.kind !== 'Switch' && !arg.attached) i++
+        continue
+      }
+      marks[i] = free++ < positional.filter((d) => !named.has(d.name)).length
+    }
+    return marks
   }
   return {
     signature,
     parameters,
     cmdletBinding,
-    filterArguments: (args) => args.filter((a, i) => isBound(a, i, args)),
-    extraArguments: (args) =>
-      args.filter((a, i) => !isBound(a, i, args)).flatMap((a) => (a.kind === 'parameter' ? [`-${a.name}`] : [a.value.kind === 'value' ? a.value.value : a.value.raw])),
+    filterArguments: (args) => {
+      const marks = bound(args)
+      return args.filter((_, i) => marks[i])
+    },
+    extraArguments: (args) => {
+      const marks = bound(args)
+      return args.filter((_, i) => !marks[i]).flatMap((a) => (a.kind === 'parameter' ? [`-${a.name}`] : [a.value.kind === 'value' ? a.value.value : a.value.raw]))
+    },
   }
 }
 
