@@ -4,8 +4,7 @@ import {StopError, createContext} from '../cmdlets/context.js'
 import type {CmdletDefinition} from '../cmdlets/definition.js'
 import {LYNC_CMDLETS, findCmdlet} from '../cmdlets/registry.js'
 import {PARTNER_TYPE, SASL_NEGOTIATION, TLS_NEGOTIATION} from '../cmdlets/lync-types.js'
-import {formatHelp} from '../help/get-help.js'
-import {type CommandHost, type HelpView, type HostCommand, ScriptTerminatingError} from '../shell/index.js'
+import {type CommandHost, type HostCommand, ScriptTerminatingError} from '../shell/index.js'
 import {StatementBatch} from './statement-batch.js'
 
 /**
@@ -49,10 +48,6 @@ export function createScriptHost(store: ConfigStore, version: string): CommandHo
       return definition ? commands.find((c) => c.signature === definition) : undefined
     },
     commands: () => commands,
-    helpText(name: string, view: HelpView) {
-      const definition = findCmdlet(name)
-      return definition ? formatHelp(definition, view) : undefined
-    },
     resolveEnumType: (fullName) => ENUMS.find((e) => e.fullName.toLowerCase() === fullName.toLowerCase()),
     async statement(run) {
       const own = new StatementBatch(store)

@@ -1,4 +1,4 @@
-import type {CommandSignature} from '../binding/parameter.js'
+import type {HelpSource} from '../help/get-help.js'
 import type {ErrorRecord} from '../errors.js'
 import type {PSEnumType} from '../values/objects.js'
 
@@ -40,22 +40,18 @@ export interface CommandIO {
 
 /** HostCommand is a command the host provides: a Lync cmdlet. */
 export interface HostCommand {
-  readonly signature: CommandSignature
+  /** The cmdlet's parameters and help prose. */
+  readonly signature: HelpSource
   /** The module Get-Command shows as Source (`Lync`). */
   readonly module: string
   /** Runs the cmdlet for one set of bound parameters (one input object). */
   invoke(values: ReadonlyMap<string, unknown>, parameterSet: string, io: CommandIO, preferences: Preferences): Promise<void>
 }
 
-/** HelpView is the part of Get-Help asked for (§9): default, -Examples, -Full/-Detailed, -Parameter X. */
-export type HelpView = {readonly kind: 'default'} | {readonly kind: 'examples'} | {readonly kind: 'full'} | {readonly kind: 'parameter'; readonly name: string}
-
 /** CommandHost is everything the interpreter asks the host. */
 export interface CommandHost {
   findCommand(name: string): HostCommand | undefined
   commands(): readonly HostCommand[]
-  /** helpText is Get-Help's text for a host command, or undefined when it is not one. */
-  helpText(name: string, view: HelpView): string | undefined
   /** resolveEnumType finds a Lync enum type by full name, for casts (§4.6). */
   resolveEnumType(fullName: string): PSEnumType | undefined
   /**

@@ -6,4 +6,4 @@ export {CASE_FORMS, DASH_OPERATORS, type ScanMode, type StringPart, type Token} 
 export {parseScript, isIncomplete} from './parser.js'
 export {ShellSession, type SessionOptions, type ScriptArguments} from './session.js'
 export {ScriptTerminatingError} from './interp/signals.js'
-export type {CommandHost, CommandIO, HelpView, HostCommand, Preferences, PromptChoice, ShellConsole} from './host.js'
+export type {CommandHost, CommandIO, HostCommand, Preferences, PromptChoice, ShellConsole} from './host.js'

@@ -1,4 +1,7 @@
 import type {UtilityCommand} from './command.js'
+import {getDate} from './date.js'
+import {FILE_COMMANDS} from './files.js'
+import {getCommand, getHelp} from './help.js'
 import {MISC_COMMANDS} from './misc.js'
 import {OBJECT_COMMANDS} from './objects.js'
 import {selectObject} from './select.js'
@@ -7,7 +10,17 @@ import {WRITE_COMMANDS} from './write.js'
 
 /** The utility cmdlets of powershell.md §9, by lower-case name. */
 export const UTILITY_COMMANDS: ReadonlyMap<string, UtilityCommand> = new Map(
-  [...WRITE_COMMANDS, ...OBJECT_COMMANDS, selectObject, ...SORT_COMMANDS, ...MISC_COMMANDS].map((c) => [c.signature.name.toLowerCase(), c]),
+  [
+    ...WRITE_COMMANDS,
+    ...OBJECT_COMMANDS,
+    selectObject,
+    ...SORT_COMMANDS,
+    ...MISC_COMMANDS,
+    ...FILE_COMMANDS,
+    getDate,
+    getCommand(() => UTILITY_COMMANDS),
+    getHelp(() => UTILITY_COMMANDS),
+  ].map((c) => [c.signature.name.toLowerCase(), c]),
 )
 
 export type {UtilityCommand} from './command.js'
