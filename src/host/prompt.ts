@@ -1,4 +1,4 @@
-import {createInterface} from 'node:readline/promises'
+import {type Interface, createInterface} from 'node:readline/promises'
 import type {PromptChoice} from '../cmdlets/definition.js'
 
 /**
@@ -23,9 +23,11 @@ export async function terminalPrompt(
   message: string,
   choices: readonly PromptChoice[],
   defaultKey: string,
+  /** The interactive shell's own line reader, so that two readers never share the terminal. */
+  shared?: Interface,
 ): Promise<string | undefined> {
   if (!canPrompt()) return undefined
-  const rl = createInterface({input: process.stdin, output: process.stdout, terminal: true})
+  const rl = shared ?? createInterface({input: process.stdin, output: process.stdout, terminal: true})
   try {
     process.stdout.write(`${caption}\n${message}\n`)
     for (;;) {
@@ -36,6 +38,6 @@ export async function terminalPrompt(
       if (answer === '?') for (const c of choices) process.stdout.write(`${c.key} - ${c.help}\n`)
     }
   } finally {
-    rl.close()
+    if (!shared) rl.close()
   }
 }

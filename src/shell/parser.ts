@@ -23,9 +23,13 @@ import {
 /** INCOMPLETE marks parse errors that more input could fix (the REPL then prompts with `>> `, §1.6). */
 const INCOMPLETE = new WeakSet<ErrorRecord>()
 
-/** isIncomplete tells whether a parse error only means that the input ended too early. */
+/** Scanner errors that only mean the input ended inside a string, comment or `$( )`. */
+const OPEN_AT_END = new Set(['TerminatorExpectedAtEndOfString', 'MissingEndMultiLineComment', 'MissingEndParenthesisInSubexpression', 'IncompleteDollarVariableReference'])
+
+/** isIncomplete tells whether a parse error only means that the input ended too early (§1.6). */
 export function isIncomplete(error: unknown): boolean {
-  return INCOMPLETE.has(error as ErrorRecord)
+  const record = error as ErrorRecord
+  return INCOMPLETE.has(record) || OPEN_AT_END.has(record?.errorId)
 }
 
 const ASSIGNMENT_OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%='])

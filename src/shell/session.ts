@@ -11,7 +11,7 @@ import {functionSignature, prepareFunctionScope} from './interp/functions.js'
 import {Interpreter, enumerate} from './interp/interpreter.js'
 import {Runtime} from './interp/runtime.js'
 import {Scope} from './interp/scope.js'
-import {ExitSignal, PipelineStopped, ReturnSignal, ScriptTerminatingError} from './interp/signals.js'
+import {ExitSignal, Interrupted, PipelineStopped, ReturnSignal, ScriptTerminatingError} from './interp/signals.js'
 import {defineGlobals} from './interp/variables.js'
 import {parseScript} from './parser.js'
 import type {SourceText} from './source.js'
@@ -41,6 +41,8 @@ export class ShellSession {
   readonly runner: CommandRunner
   /** The script scope of the session (the global scope, §4.4 DECISION). */
   readonly scope: Scope
+  /** Set when `exit` ran: the interactive shell then ends with this code (§1.6). */
+  exited: number | undefined
 
   constructor(options: SessionOptions) {
     this.runtime = new Runtime(options.console, options.host)
@@ -111,8 +113,11 @@ export class ShellSession {
 
   /** #ended turns what unwound a top-level statement into the run's exit code (§1.9). */
   #ended(signal: unknown, frame: Frame, statement: A.StatementAst): number {
-    if (signal instanceof ExitSignal) return signal.code ?? this.exitCode()
-    if (signal instanceof ReturnSignal || signal instanceof PipelineStopped) return this.exitCode()
+    if (signal instanceof ExitSignal) {
+      this.exited = signal.code ?? this.exitCode()
+      return this.exited
+    }
+    if (signal instanceof ReturnSignal || signal instanceof PipelineStopped || signal instanceof Interrupted) return this.exitCode()
     if (signal instanceof ScriptTerminatingError) {
       const record = signal.record
       if (record.positionLines.length === 0) atExtent(record, {source: frame.source, start: statement.start, end: statement.end})

@@ -37,7 +37,8 @@ interface Processor {
   end(): Promise<void>
 }
 
-type Resolved =
+/** Resolved is what a command name stands for (§7.1). */
+export type Resolved =
   | {kind: 'host'; command: HostCommand}
   | {kind: 'utility'; command: UtilityCommand}
   | {kind: 'function'; name: string; body: A.ScriptBlockAst; parameters: A.ParamBlockAst | undefined; dot: boolean}

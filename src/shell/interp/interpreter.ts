@@ -14,7 +14,7 @@ import {callMethod, collect, getMember, setMember} from './members.js'
 import {binaryOperator, unaryOperator} from './operators.js'
 import type {Runtime} from './runtime.js'
 import {Scope} from './scope.js'
-import {BreakSignal, ContinueSignal, ExitSignal, ReturnSignal, ScriptTerminatingError} from './signals.js'
+import {BreakSignal, ContinueSignal, ExitSignal, Interrupted, ReturnSignal, ScriptTerminatingError} from './signals.js'
 import {checkAssignable, preferencesOf, readEnvironment, readSpecial} from './variables.js'
 
 /**
@@ -67,6 +67,7 @@ export class Interpreter {
 
   /** executeStatement runs one statement; a statement-terminating error ends only it (§8.1). */
   async executeStatement(statement: A.StatementAst, frame: Frame, emit: Emit): Promise<void> {
+    if (this.runtime.interrupted) throw new Interrupted()
     const before = this.runtime.errorEvents
     try {
       await this.#statement(statement, frame, emit)

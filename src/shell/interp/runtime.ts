@@ -22,6 +22,8 @@ export class Runtime {
   errorEvents = 0
   /** `$?`: whether the last statement wrote no error record and was not terminated (§4.4). */
   lastStatus = true
+  /** Set by Ctrl-C in the interactive shell; the next statement boundary stops the input (§1.6). */
+  interrupted = false
   /** Inside a try block (dynamically) statement-terminating errors unwind to it (§8.2). */
   tryDepth = 0
 

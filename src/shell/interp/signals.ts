@@ -28,3 +28,6 @@ export class ScriptTerminatingError {
 export class PipelineStopped {
   constructor(readonly owner: object) {}
 }
+
+/** Interrupted stops a running input of the interactive shell after Ctrl-C (§1.6). */
+export class Interrupted {}
