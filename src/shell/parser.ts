@@ -136,11 +136,10 @@ class Parser {
     return this.#error('UnexpectedToken', `Unexpected token '${this.#tokenText(token)}' in expression or statement.`, token.start, token.end)
   }
 
-  #expect(mode: Mode, op: string, errorId: string, message: string, opener?: {start: number; end: number}): Token {
+  #expect(mode: Mode, op: string, errorId: string, message: string): Token {
     const token = this.#next(mode)
     if (this.#isOperator(token, op)) return token
-    const at = opener && token.kind === 'eof' ? opener : token
-    throw this.#error(errorId, message, at.start, at.end, token.kind === 'eof')
+    throw this.#error(errorId, message, token.start, token.end, token.kind === 'eof')
   }
 
   // ---- statements ------------------------------------------------------------------------------
@@ -733,13 +732,10 @@ class Parser {
 
   #sign(options: {comma: boolean}): A.ExpressionAst {
     const token = this.#peek('expression')
-    if (this.#isOperator(token, '-', '+')) {
+    // `-` right before a digit is part of the literal (§2.5): `-1..3` ranges from -1.
+    if (this.#isOperator(token, '-', '+') && !(token.op === '-' && /\d/.test(this.#text[token.end] ?? ''))) {
       this.#next('expression')
       const operand = this.#operand(token, () => this.#sign(options))
-      if (operand.type === 'Constant' && token.op === '-' && operand.start === token.end) {
-        // `-1` is one literal (§2.5), so `-1..3` is the range from -1.
-        return {type: 'Constant', value: -operand.value, start: token.start, end: operand.end}
-      }
       return {type: 'Unary', operator: token.op, operand, start: token.start, end: operand.end}
     }
     return this.#format(options)
@@ -871,6 +867,10 @@ class Parser {
           this.#scanner.reset(token.start)
           return this.#cast()
         }
+        if (token.op === '-' && /\d/.test(this.#text[token.end] ?? '')) {
+          const number = this.#next('expression')
+          if (number.kind === 'number') return {type: 'Constant', value: -number.value, start: token.start, end: number.end}
+        }
     }
     throw this.#unexpected(token)
   }
@@ -880,13 +880,13 @@ class Parser {
     switch (open.op) {
       case '(': {
         const pipeline = this.#with(true, () => this.#pipeline())
-        const close = this.#expect('expression', ')', 'MissingEndParenthesisInExpression', "Missing closing ')' in expression.", open)
+        const close = this.#expect('expression', ')', 'MissingEndParenthesisInExpression', "Missing closing ')' in expression.")
         return {type: 'Paren', pipeline, start: open.start, end: close.end}
       }
       case '$(':
       case '@(': {
         const statements = this.#statementList(')')
-        const close = this.#expect('expression', ')', 'MissingEndParenthesisInSubexpression', "Missing closing ')' in subexpression.", open)
+        const close = this.#expect('expression', ')', 'MissingEndParenthesisInSubexpression', "Missing closing ')' in subexpression.")
         return {type: open.op === '$(' ? 'SubExpression' : 'ArrayExpression', statements, start: open.start, end: close.end}
       }
       case '@{':
@@ -1004,7 +1004,7 @@ class Parser {
       const next = this.#peek('expression')
       if (this.#isOperator(next, ']')) throw this.#error('MissingArrayIndexExpression', 'Array index expression is missing or not valid.', at, next.end)
       const index = this.#expression({comma: true})
-      const close = this.#expect('expression', ']', 'MissingEndSquareBracket', "Missing ']' after array index expression.", {start: at, end: at + 1})
+      const close = this.#expect('expression', ']', 'MissingEndSquareBracket', "Missing ']' after array index expression.")
       return {type: 'Index', target, index, start: target.start, end: close.end} as const
     })
   }

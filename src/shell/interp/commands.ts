@@ -363,7 +363,10 @@ export class CommandRunner implements PipelineRunner {
 
   async invokeScriptBlock(block: ScriptBlockValue, frame: Frame, args: readonly unknown[], emit: Emit): Promise<void> {
     const scope = new Scope(frame.scope, frame.scope.script)
-    scope.define({name: 'args', value: [...args]})
+    // ScriptBlock.Invoke(args) binds its arguments by position (§4.5).
+    const parameters = block.ast.paramBlock?.parameters ?? []
+    parameters.forEach((parameter, i) => scope.define({name: parameter.name, value: args[i] ?? null}))
+    scope.define({name: 'args', value: args.slice(parameters.length)})
     try {
       await this.interp.executeStatements(block.ast.statements, {...frame, scope, source: block.ast.source}, emit)
     } catch (signal) {
