@@ -60,6 +60,8 @@ class Repl {
   #closed = false
   #running = false
   #abort = new AbortController()
+  /** Lines typed ahead while an input ran; they are the next inputs (readline emits them as 'line'). */
+  readonly #typedAhead: string[] = []
 
   constructor(options: ScriptOptions) {
     this.#rl = createInterface({
@@ -86,6 +88,7 @@ class Repl {
     const store = options.store ?? new ConfigStore(defaultStorePath())
     this.#session = new ShellSession({console, host: createScriptHost(store, options.version), whatIf: options.whatIf})
     this.#rl.on('SIGINT', () => this.#interrupt())
+    this.#rl.on('line', (line) => void this.#typedAhead.push(line))
     this.#rl.on('close', () => {
       this.#closed = true
       this.#abort.abort()
@@ -99,6 +102,7 @@ class Repl {
       return
     }
     this.#buffer = []
+    this.#typedAhead.length = 0
     process.stdout.write('\n')
     this.#abort.abort()
   }
@@ -109,7 +113,7 @@ class Repl {
       this.#abort = new AbortController()
       let line: string
       try {
-        line = await this.#rl.question(prompt, {signal: this.#abort.signal})
+        line = this.#typedAhead.shift() ?? (await this.#rl.question(prompt, {signal: this.#abort.signal}))
       } catch {
         if (this.#closed) return this.#leave(0)
         continue

@@ -39,6 +39,11 @@ export class Terminal {
     if (enter) this.#tmux('send-keys', 'Enter')
   }
 
+  /** keys sends named keys: Tab, Up, Enter, C-c, C-d, C-u … */
+  keys(...names: string[]): void {
+    this.#tmux('send-keys', ...names)
+  }
+
   stop(): void {
     try {
       this.#tmux('kill-server')

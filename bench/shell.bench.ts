@@ -1,0 +1,110 @@
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {ConfigStore} from '../store/index.js'
+import {DEFAULT_PREFERENCES, createContext} from '../src/cmdlets/context.js'
+import {findCmdlet} from '../src/cmdlets/registry.js'
+import {StatementBatch} from '../src/host/statement-batch.js'
+import {createScriptHost} from '../src/host/script-host.js'
+import {ShellSession, SourceText} from '../src/shell/index.js'
+
+/**
+ * The management shell's benchmarks (issue 4), ratios measured side by side in one run:
+ *  1. a 10,000-partner CSV import script run by the interpreter, against the same 10,000
+ *     New-CsXmppAllowedPartner calls made in-process without the interpreter (target ≤ 1.3×); both
+ *     in this process, both ending with the one store commit of their statement;
+ *  2. `csxmpp -Command "Get-CsXmppGatewayConfiguration"` cold start against `node -e ''`.
+ */
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
+const PARTNERS = Number(process.env.BENCH_PARTNERS ?? 10000)
+const BIN = fileURLToPath(new URL('../bin/run.js', import.meta.url))
+const SCRIPT = `$rows = Import-Csv partners.csv
+foreach ($row in $rows) {
+    New-CsXmppAllowedPartner -Identity $row.Domain -PartnerType $row.Type -SaslNegotiation NotSupported | Out-Null
+}`
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+const silent = {out: () => undefined, err: (t: string) => void process.stderr.write(t), color: false, width: 120, interactive: false, prompt: async () => undefined}
+
+async function throughInterpreter(dir: string): Promise<number> {
+  const store = new ConfigStore(path.join(dir, `script-${Math.random()}.json`))
+  const session = new ShellSession({console: silent, host: createScriptHost(store, 'bench')})
+  const cwd = process.cwd()
+  process.chdir(dir)
+  const start = performance.now()
+  const code = await session.run(new SourceText(SCRIPT, 'import.ps1'))
+  const elapsed = performance.now() - start
+  process.chdir(cwd)
+  if (code !== 0) throw new Error(`the import script failed with ${code}`)
+  return elapsed
+}
+
+async function withoutInterpreter(dir: string, rows: ReadonlyArray<[string, string]>): Promise<number> {
+  const store = new ConfigStore(path.join(dir, `direct-${Math.random()}.json`))
+  const definition = findCmdlet('New-CsXmppAllowedPartner')!
+  const {PARTNER_TYPE, SASL_NEGOTIATION} = await import('../src/cmdlets/lync-types.js')
+  const {PSEnumValue} = await import('../src/values/objects.js')
+  const host = {writeObject: () => undefined, writeError: () => undefined, writeWarning: () => undefined, writeVerbose: () => undefined, writeWhatIf: () => undefined, prompt: async () => undefined}
+  const start = performance.now()
+  const batch = new StatementBatch(store)
+  for (const [domain, type] of rows) {
+    const values = new Map<string, unknown>([
+      ['Identity', domain],
+      ['PartnerType', new PSEnumValue(PARTNER_TYPE, type)],
+      ['SaslNegotiation', new PSEnumValue(SASL_NEGOTIATION, 'NotSupported')],
+    ])
+    const session = await batch.session(definition.name, true)
+    await definition.process(createContext(definition, 'Identity', values, session, host, DEFAULT_PREFERENCES))
+  }
+  await batch.end()
+  return performance.now() - start
+}
+
+function time(args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const start = performance.now()
+  const result = spawnSync(process.execPath, args, {env: {...process.env, ...env}, stdio: ['ignore', 'ignore', 'pipe']})
+  const elapsed = performance.now() - start
+  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`)
+  return elapsed
+}
+
+function row(label: string, value: number, baseline: number, target?: number): string {
+  const ratio = (value / baseline).toFixed(2)
+  return `${label.padEnd(62)} ${value.toFixed(1).padStart(8)} ms ${baseline.toFixed(1).padStart(8)} ms ${ratio.padStart(6)}×${target ? `  (target ≤ ${target}×)` : ''}`
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'csxmpp-shell-bench-'))
+try {
+  const rows: Array<[string, string]> = Array.from({length: PARTNERS}, (_, i) => [`p${i}.example`, i % 2 ? 'Federated' : 'PublicVerified'])
+  const csv = ['#TYPE Selected.System.Management.Automation.PSCustomObject', '"Domain","Type"', ...rows.map(([d, t]) => `"${d}","${t}"`)].join('\r\n')
+  writeFileSync(path.join(dir, 'partners.csv'), `${csv}\r\n`)
+  console.log(`csxmpp shell benchmarks, node ${process.version}, ${ROUNDS} rounds each, medians`)
+  console.log(`${'measurement'.padEnd(62)} ${'value'.padStart(11)} ${'baseline'.padStart(11)}  ratio`)
+  await throughInterpreter(dir)
+  await withoutInterpreter(dir, rows) // warm up both; not counted
+  const scripted: number[] = []
+  const direct: number[] = []
+  for (let i = 0; i < ROUNDS; i++) {
+    scripted.push(await throughInterpreter(dir))
+    direct.push(await withoutInterpreter(dir, rows))
+  }
+  console.log(row(`${PARTNERS} partners: Import-Csv + foreach script vs direct New- calls`, median(scripted), median(direct), 1.3))
+  const store = path.join(dir, 'cold.json')
+  const cold: number[] = []
+  const node: number[] = []
+  time([BIN, '-Command', 'Get-CsXmppGatewayConfiguration'], {CSXMPP_STORE: store})
+  for (let i = 0; i < ROUNDS * 3; i++) {
+    cold.push(time([BIN, '-Command', 'Get-CsXmppGatewayConfiguration'], {CSXMPP_STORE: store}))
+    node.push(time(['-e', '']))
+  }
+  console.log(row(`csxmpp -Command "Get-CsXmppGatewayConfiguration" vs node -e ''`, median(cold), median(node)))
+} finally {
+  rmSync(dir, {recursive: true, force: true})
+}
