@@ -96,12 +96,13 @@ export function createContext<D>(
     has: (name) => values.has(name),
     get: <T>(name: string) => values.get(name) as T | undefined,
     writeObject: (value) => host.writeObject(value),
+    variable: (name) => host.readVariable?.(name) ?? null,
     writeError(record) {
       if (errorAction === 'Stop') throw new StopError(record)
       if (errorAction !== 'Ignore') host.writeError(record)
     },
     writeWarning(text) {
-      if (warningAction === 'Continue' || warningAction === 'Stop') host.writeWarning(text, warningAction === 'Stop')
+      if (warningAction !== 'Ignore') host.writeWarning(text, warningAction)
     },
     writeVerbose(text) {
       if (verbose) host.writeVerbose(text)

@@ -37,12 +37,17 @@ export interface PromptChoice {
 export interface CmdletHost {
   writeObject(value: unknown): void
   writeError(record: ErrorRecord): void
-  /** writeWarning queues a warning; stop means -WarningAction Stop turns it into an error. */
-  writeWarning(text: string, stop: boolean): void
+  /**
+   * writeWarning passes a warning with its effective -WarningAction: Continue shows it, Stop turns it
+   * into an error, SilentlyContinue only lets -WarningVariable keep it (powershell.md §7.5, §8.3).
+   */
+  writeWarning(text: string, action: 'Continue' | 'Stop' | 'SilentlyContinue'): void
   writeVerbose(text: string): void
   writeWhatIf(text: string): void
   /** prompt asks on the terminal; undefined when there is no terminal (never block, §7.8). */
   prompt(caption: string, message: string, choices: readonly PromptChoice[], defaultKey: string): Promise<string | undefined>
+  /** readVariable reads a variable of the caller's scope (a Get-CsUser filter's `$x`, §7.7); absent in argv mode. */
+  readVariable?(name: string): unknown
 }
 
 /** CmdletContext is what a cmdlet's process step gets for one input object. */
@@ -60,6 +65,8 @@ export interface CmdletContext<Document = unknown> {
   writeVerbose(text: string): void
   /** shouldProcess applies -WhatIf and -Confirm to one target; true means go ahead (§7.8, A6.4). */
   shouldProcess(target: string): Promise<boolean>
+  /** variable reads a variable of the caller's scope, $null when there is none (§7.7). */
+  variable(name: string): unknown
   /** ask asks a yes/no question unless -Force; undefined when there is no terminal (A6.4). */
   ask(caption: string, message: string): Promise<boolean | undefined>
 }

@@ -111,7 +111,7 @@ export async function runCmdletFromArgv(name: string, elements: readonly string[
   const host: CmdletHost = {
     writeObject: (value) => writer.objects.push(value),
     writeError: (record) => writer.error(record),
-    writeWarning: (text, stop) => writer.queueWarning(text, stop),
+    writeWarning: (text, action) => void (action !== 'SilentlyContinue' && writer.queueWarning(text, action === 'Stop')),
     writeVerbose: (text) => writer.message('verbose', text),
     writeWhatIf: (text) => writer.message('whatIf', text),
     prompt: async (...question) => (options.nonInteractive ? undefined : terminalPrompt(...question)),

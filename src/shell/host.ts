@@ -31,11 +31,13 @@ export interface PromptChoice {
 export interface CommandIO {
   writeObject(value: unknown): void
   writeError(record: ErrorRecord): void
-  /** stop: -WarningAction Stop turns the warning into a script-terminating error. */
-  writeWarning(text: string, stop: boolean): void
+  /** The effective -WarningAction: Stop makes the warning script-terminating; SilentlyContinue only records it. */
+  writeWarning(text: string, action: 'Continue' | 'Stop' | 'SilentlyContinue'): void
   writeVerbose(text: string): void
   writeWhatIf(text: string): void
   prompt(caption: string, message: string, choices: readonly PromptChoice[], defaultKey: string): Promise<string | undefined>
+  /** readVariable reads a variable of the calling scope. */
+  readVariable(name: string): unknown
 }
 
 /** HostCommand is a command the host provides: a Lync cmdlet. */

@@ -111,7 +111,7 @@ export const GET_USER: CmdletDefinition<StoreDocument> = {
     if (text !== undefined && text !== null) {
       const filter = parseUserFilter(text)
       if (!filter) return ctx.writeError(filterNotSupported(ctx, text))
-      keys = keys.filter((k) => matchesUserFilter(filter, (name) => userObject(document.users[k]!).get(name)))
+      keys = keys.filter((k) => matchesUserFilter(filter, (name) => userObject(document.users[k]!).get(name), (name) => ctx.variable(name)))
     }
     const users = keys.map((k) => document.users[k]!).sort((a, b) => compareIdentity(a.DisplayName, b.DisplayName))
     const limit = ctx.get<number>('ResultSize') ?? users.length

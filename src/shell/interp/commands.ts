@@ -5,7 +5,7 @@ import type {CommandSignature} from '../../binding/parameter.js'
 import {bindPipelineObject} from '../../binding/pipeline.js'
 import {ErrorRecord, commandNotFound} from '../../errors.js'
 import {toPSString} from '../../values/convert.js'
-import {PSEnumValue, PSHashtable} from '../../values/objects.js'
+import {PSArrayList, PSEnumValue, PSHashtable} from '../../values/objects.js'
 import {notSupportedError, runtimeError} from '../../values/runtime-errors.js'
 import type * as A from '../ast.js'
 import {atExtent} from '../errors.js'
@@ -253,6 +253,27 @@ export class CommandRunner implements PipelineRunner {
     if (action === 'Continue') this.#runtime.showWarning(text)
   }
 
+  /**
+   * #captured applies -ErrorVariable and -WarningVariable (§7.5): the command's error records and
+   * warning messages are also stored in an ArrayList variable; `+name` appends to it.
+   */
+  #captured(values: ReadonlyMap<string, unknown>, frame: Frame): {error(record: ErrorRecord): void; warning(text: string): void} {
+    const list = (parameter: string): PSArrayList | undefined => {
+      if (!values.has(parameter)) return undefined
+      const spec = toPSString(values.get(parameter))
+      const name = spec.replace(/^\+/, '')
+      const existing = frame.scope.lookup(name)?.value
+      if (spec.startsWith('+') && existing instanceof PSArrayList) return existing
+      const fresh = new PSArrayList()
+      if (spec.startsWith('+') && existing !== null && existing !== undefined) fresh.push(...enumerate(existing))
+      frame.scope.define({name, value: fresh})
+      return fresh
+    }
+    const errors = list('ErrorVariable')
+    const warnings = list('WarningVariable')
+    return {error: (record) => void errors?.push(record), warning: (text) => void warnings?.push(text)}
+  }
+
   // ---- host cmdlets ------------------------------------------------------------------------------
 
   #hostProcessor(host: HostCommand, command: A.CommandAst, args: CommandArgument[], frame: Frame, emit: Emit, hasUpstream: boolean): Processor {
@@ -260,6 +281,7 @@ export class CommandRunner implements PipelineRunner {
     const binding = this.#bind(signature, args, frame, command)
     if (!hasUpstream) this.#checkMandatory(signature, binding, frame, command)
     const commandExtent = extentOf(frame, command)
+    const captured = this.#captured(binding.values, frame)
     return {
       process: async (input, hasInput) => {
         let values = binding.values
@@ -274,11 +296,18 @@ export class CommandRunner implements PipelineRunner {
         const errorAction = this.#errorAction(values, frame)
         const io: CommandIO = {
           writeObject: (value) => void output.push(value),
-          writeError: (record) => this.writeNonTerminating(atExtent(record, commandExtent), frame, errorAction === 'Stop' ? 'Continue' : errorAction),
-          writeWarning: (text, stop) => this.writeWarning(text, stop ? 'Stop' : 'Continue', signature.name),
+          writeError: (record) => {
+            captured.error(record)
+            this.writeNonTerminating(atExtent(record, commandExtent), frame, errorAction === 'Stop' ? 'Continue' : errorAction)
+          },
+          writeWarning: (text, action) => {
+            captured.warning(text)
+            this.writeWarning(text, action, signature.name)
+          },
           writeVerbose: (text) => this.#runtime.showVerbose(text),
           writeWhatIf: (text) => this.#runtime.console.out(`${text}\n`),
           prompt: (...question) => this.#runtime.console.prompt(...question),
+          readVariable: (name) => frame.scope.lookup(name)?.value ?? null,
         }
         try {
           await host.invoke(values, set, io, preferencesOf(frame.scope))
@@ -310,14 +339,21 @@ export class CommandRunner implements PipelineRunner {
     const errorAction = this.#errorAction(binding.values, frame)
     const warningAction = this.#warningAction(binding.values, frame)
     const verbose = binding.values.get('Verbose') === true || preferencesOf(frame.scope).verbose
+    const captured = this.#captured(binding.values, frame)
     const processor: UtilityProcessor = utility.start({
       name: signature.name,
       values: binding.values,
       runtime: this.#runtime,
       frame,
       emit,
-      writeError: (record) => this.writeNonTerminating(record.positionLines.length > 0 ? record : atExtent(record, commandExtent), frame, errorAction),
-      writeWarning: (text) => this.writeWarning(text, warningAction, signature.name),
+      writeError: (record) => {
+        captured.error(record)
+        this.writeNonTerminating(record.positionLines.length > 0 ? record : atExtent(record, commandExtent), frame, errorAction)
+      },
+      writeWarning: (text) => {
+        if (warningAction !== 'Ignore') captured.warning(text)
+        this.writeWarning(text, warningAction, signature.name)
+      },
       writeVerbose: (text) => void (verbose && this.#runtime.showVerbose(text)),
       invoke: (block, input, scope, blockArgs = []) => this.#invokeWithInput(block as ScriptBlockValue, frame, input, scope, blockArgs),
       stop: () => {
