@@ -4,7 +4,8 @@ import {commandNotFound} from '../errors.js'
 import {formatErrorRecord, jsonErrorLine} from '../format/index.js'
 import {type Invocation, parseInvocation, splitCmdletArgs} from './invocation.js'
 import {INTERNAL_FLAGS} from './internal-flags.js'
-import {runScript} from '../host/script-mode.js'
+import {runScript, runUtilityFromArgv} from '../host/script-mode.js'
+import {findUtility} from '../shell/index.js'
 import {runShell} from '../host/interactive.js'
 
 /**
@@ -41,9 +42,13 @@ function fail(message: string): void {
   process.exitCode = 2
 }
 
-async function runCmdlet(invocation: Extract<Invocation, {mode: 'cmdlet'}>, oclif: OclifRunner): Promise<void> {
+async function runCmdlet(invocation: Extract<Invocation, {mode: 'cmdlet'}>, oclif: OclifRunner, root: URL): Promise<void> {
   const args = splitCmdletArgs(invocation.args)
   const definition = findCmdlet(invocation.name)
+  if (!definition && findUtility(invocation.name) && !args.help && !args.unknown && !args.json) {
+    process.exitCode = await runUtilityFromArgv(invocation.name, args.elements, scriptOptions(invocation.host, root))
+    return
+  }
   if (!definition) {
     const record = commandNotFound(invocation.name)
     process.stderr.write(args.json ? jsonErrorLine(record) : formatErrorRecord(record))
@@ -79,7 +84,7 @@ export async function main(argv: readonly string[], root: URL, oclif: OclifRunne
     case 'help':
       return oclif(invocation.name === undefined ? ['help'] : ['help', findCmdlet(invocation.name)?.name ?? invocation.name])
     case 'cmdlet':
-      return runCmdlet(invocation, oclif)
+      return runCmdlet(invocation, oclif, root)
     case 'shell':
       process.exitCode = await runShell(scriptOptions(invocation.host, root))
       return

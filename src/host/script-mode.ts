@@ -44,6 +44,14 @@ async function readStdin(): Promise<string> {
   return decodeScript(Buffer.concat(chunks))
 }
 
+/** runUtilityFromArgv runs `csxmpp <utility cmdlet> …` from bash (powershell.md §1.2). */
+export async function runUtilityFromArgv(name: string, elements: readonly string[], options: ScriptOptions): Promise<number> {
+  const store = options.store ?? new ConfigStore(defaultStorePath())
+  const console = options.console ?? processShellConsole(options.nonInteractive)
+  const session = new ShellSession({console, host: createScriptHost(store, options.version), whatIf: options.whatIf})
+  return session.runArgv(name, argvArguments(elements))
+}
+
 /** runScript runs a script mode and returns the exit code (§1.9). */
 export async function runScript(invocation: ScriptInvocation, options: ScriptOptions): Promise<number> {
   const store = options.store ?? new ConfigStore(defaultStorePath())

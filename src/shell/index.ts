@@ -8,3 +8,4 @@ export {ShellSession, type SessionOptions, type ScriptArguments} from './session
 export {ScriptTerminatingError} from './interp/signals.js'
 export type {CommandHost, CommandIO, HostCommand, Preferences, PromptChoice, ShellConsole} from './host.js'
 export {complete, type Completion} from './completion.js'
+export {findUtility} from './utility/index.js'

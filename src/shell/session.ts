@@ -14,8 +14,8 @@ import {Scope} from './interp/scope.js'
 import {ExitSignal, Interrupted, PipelineStopped, ReturnSignal, ScriptTerminatingError} from './interp/signals.js'
 import {defineGlobals} from './interp/variables.js'
 import {parseScript} from './parser.js'
-import type {SourceText} from './source.js'
-import {UTILITY_COMMANDS} from './utility/index.js'
+import {SourceText} from './source.js'
+import {UTILITY_COMMANDS, findUtility} from './utility/index.js'
 
 /**
  * A ShellSession runs scripts: a -File script, a -Command text, standard input, or each input of
@@ -126,6 +126,31 @@ export class ShellSession {
       return 1
     }
     throw signal
+  }
+
+  /**
+   * runArgv runs one utility cmdlet from bash (§1.2): the arguments bind with the argv rules, errors
+   * show no position lines, binding errors exit 2.
+   */
+  async runArgv(name: string, args: readonly CommandArgument[]): Promise<number> {
+    const utility = findUtility(name)!
+    const frame: Frame = {scope: this.scope, source: new SourceText(''), writeError: (record) => this.runtime.showError(record), call: undefined}
+    const output: unknown[] = []
+    try {
+      const binding = bindArguments(utility.signature, args, {argv: true})
+      checkMandatory(utility.signature, binding.parameterSets[0]!, new Set(binding.values.keys()))
+      const processor = this.runner.startUtility(utility, binding, frame, async (v) => void output.push(...enumerate(v)), {})
+      await processor.process(undefined, false)
+      await processor.end()
+    } catch (error) {
+      const record = error instanceof ScriptTerminatingError ? error.record : error
+      if (!(record instanceof ErrorRecord)) throw error
+      this.runtime.showError(record)
+      if (record.isBindingError) return 2
+    } finally {
+      this.runtime.showOutput(output)
+    }
+    return this.exitCode()
   }
 
   /** exitCode is 1 when any error record was shown, else 0 (§1.9). */

@@ -332,10 +332,18 @@ export class CommandRunner implements PipelineRunner {
   // ---- utility cmdlets ---------------------------------------------------------------------------
 
   #utilityProcessor(utility: UtilityCommand, command: A.CommandAst, args: CommandArgument[], frame: Frame, emit: Emit, hasUpstream: boolean, token: object): Processor {
+    const binding = this.#bind(utility.signature, args, frame, command)
+    if (!hasUpstream) this.#checkMandatory(utility.signature, binding, frame, command)
+    return this.startUtility(utility, binding, frame, emit, token, extentOf(frame, command))
+  }
+
+  /**
+   * startUtility runs a bound utility cmdlet; commandExtent is where its errors point, none in argv
+   * mode (§1.2, §11.1).
+   */
+  startUtility(utility: UtilityCommand, binding: BindingResult, frame: Frame, emit: Emit, token: object, commandExtent?: ReturnType<typeof extentOf>): Processor {
     const signature = utility.signature
-    const binding = this.#bind(signature, args, frame, command)
-    if (!hasUpstream) this.#checkMandatory(signature, binding, frame, command)
-    const commandExtent = extentOf(frame, command)
+    const place = (record: ErrorRecord) => (commandExtent && record.positionLines.length === 0 ? atExtent(record, commandExtent) : record)
     const errorAction = this.#errorAction(binding.values, frame)
     const warningAction = this.#warningAction(binding.values, frame)
     const verbose = binding.values.get('Verbose') === true || preferencesOf(frame.scope).verbose
@@ -348,7 +356,7 @@ export class CommandRunner implements PipelineRunner {
       emit,
       writeError: (record) => {
         captured.error(record)
-        this.writeNonTerminating(record.positionLines.length > 0 ? record : atExtent(record, commandExtent), frame, errorAction)
+        this.writeNonTerminating(place(record), frame, errorAction)
       },
       writeWarning: (text) => {
         if (warningAction !== 'Ignore') captured.warning(text)
@@ -364,14 +372,14 @@ export class CommandRunner implements PipelineRunner {
       process: async (input, hasInput) => {
         if (!hasInput) return processor.process(binding.values, undefined, false)
         const bound = bindPipelineObject(signature, binding, input)
-        if (bound instanceof ErrorRecord) return this.writeNonTerminating(atExtent(bound, commandExtent), frame, errorAction)
+        if (bound instanceof ErrorRecord) return this.writeNonTerminating(place(bound), frame, errorAction)
         return processor.process(bound.values, input, true)
       },
       end: async () => {
         try {
           await processor.end?.()
         } catch (error) {
-          if (error instanceof ErrorRecord && error.positionLines.length === 0) atExtent(error, commandExtent)
+          if (error instanceof ErrorRecord) place(error)
           throw error
         }
       },

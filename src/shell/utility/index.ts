@@ -1,3 +1,4 @@
+import {resolveAlias} from '../interp/aliases.js'
 import type {UtilityCommand} from './command.js'
 import {getDate} from './date.js'
 import {FILE_COMMANDS} from './files.js'
@@ -22,5 +23,10 @@ export const UTILITY_COMMANDS: ReadonlyMap<string, UtilityCommand> = new Map(
     getHelp(() => UTILITY_COMMANDS),
   ].map((c) => [c.signature.name.toLowerCase(), c]),
 )
+
+/** findUtility finds a utility cmdlet by name or alias (§7.1), for argv mode. */
+export function findUtility(name: string): UtilityCommand | undefined {
+  return UTILITY_COMMANDS.get((resolveAlias(name) ?? name).toLowerCase())
+}
 
 export type {UtilityCommand} from './command.js'
