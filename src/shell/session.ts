@@ -5,7 +5,7 @@ import type * as A from './ast.js'
 import {checkScript} from './check.js'
 import {atExtent} from './errors.js'
 import type {CommandHost, ShellConsole} from './host.js'
-import {CommandRunner} from './interp/commands.js'
+import {CommandRunner, remainingArguments} from './interp/commands.js'
 import type {Frame} from './interp/frame.js'
 import {functionSignature, prepareFunctionScope} from './interp/functions.js'
 import {Interpreter, enumerate} from './interp/interpreter.js'
@@ -137,7 +137,7 @@ export class ShellSession {
     const frame: Frame = {scope: this.scope, source: new SourceText(''), writeError: (record) => this.runtime.showError(record), call: undefined}
     const output: unknown[] = []
     try {
-      const binding = bindArguments(utility.signature, args, {argv: true})
+      const binding = bindArguments(utility.signature, remainingArguments(utility, args), {argv: true})
       checkMandatory(utility.signature, binding.parameterSets[0]!, new Set(binding.values.keys()))
       const processor = this.runner.startUtility(utility, binding, frame, async (v) => void output.push(...enumerate(v)), {})
       await processor.process(undefined, false)

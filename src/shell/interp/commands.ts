@@ -456,10 +456,10 @@ export class CommandRunner implements PipelineRunner {
 }
 
 /** remainingArguments gathers all positional arguments into one list for a ValueFromRemainingArguments parameter. */
-function remainingArguments(utility: UtilityCommand, args: CommandArgument[]): CommandArgument[] {
+export function remainingArguments(utility: UtilityCommand, args: readonly CommandArgument[]): CommandArgument[] {
   const positional = args.filter((a) => a.kind === 'value')
-  if (!utility.remaining || positional.length < 2) return args
-  const values = positional.map((a) => (a.kind === 'value' && a.value.kind === 'value' ? a.value.value : null))
+  if (!utility.remaining || positional.length < 2) return [...args]
+  const values = positional.map((a) => (a.kind !== 'value' ? null : a.value.kind === 'value' ? a.value.value : a.value.raw))
   return [...args.filter((a) => a.kind !== 'value'), {kind: 'value', value: {kind: 'value', value: values}, extent: positional[0]!.extent}]
 }
 
