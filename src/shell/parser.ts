@@ -66,19 +66,30 @@ class Parser {
 
   // ---- tokens ----------------------------------------------------------------------------------
 
+  /** The last token peeked: the parser peeks before it takes, so each token is scanned once. */
+  #peeked: {position: number; mode: Mode; space: boolean; token: Token; after: number} | undefined
+
   #next(mode: Mode): Token {
+    const space = this.#newlinesAreSpace.at(-1)!
+    const cached = this.#peeked
+    if (cached && cached.position === this.#scanner.position && cached.mode === mode && cached.space === space) {
+      this.#scanner.reset(cached.after)
+      return cached.token
+    }
     let token = this.#scanner.next(mode)
-    while (token.kind === 'newline' && this.#newlinesAreSpace.at(-1)) token = this.#scanner.next(mode)
+    while (token.kind === 'newline' && space) token = this.#scanner.next(mode)
     return token
   }
 
   #peek(mode: Mode): Token {
-    const saved = this.#scanner.position
-    try {
-      return this.#next(mode)
-    } finally {
-      this.#scanner.reset(saved)
-    }
+    const position = this.#scanner.position
+    const space = this.#newlinesAreSpace.at(-1)!
+    const cached = this.#peeked
+    if (cached && cached.position === position && cached.mode === mode && cached.space === space) return cached.token
+    const token = this.#next(mode)
+    this.#peeked = {position, mode, space, token, after: this.#scanner.position}
+    this.#scanner.reset(position)
+    return token
   }
 
   #isOperator(token: Token, ...ops: string[]): token is Token & {kind: 'operator'; op: string} {
