@@ -79,7 +79,6 @@ export class ShellSession {
   async #bindScript(script: A.ScriptBlockAst, file: {path: string; args: ScriptArguments}, frame: Frame): Promise<number | undefined> {
     const name = path.basename(file.path)
     const fn = functionSignature(name, script.paramBlock)
-    this.scope.define({name: 'MyInvocation', value: null})
     try {
       if (!script.paramBlock) {
         this.scope.define({name: 'args', value: file.args.map((a) => (a.kind === 'parameter' ? `-${a.name}` : a.value.kind === 'argv' ? a.value.raw : a.value.value))})

@@ -66,7 +66,7 @@ const WINDOWS_CMDLETS = [
   'Save-Help', 'Show-Command', 'Get-Counter', 'Clear-Host', 'Enable-PSRemoting', 'Disable-PSRemoting', 'Get-TimeZone',
   'Set-Date', 'Update-TypeData', 'Update-FormatData', 'Export-FormatData', 'Get-FormatData', 'New-TimeSpan',
   'Write-Progress', 'Write-Debug', 'Write-Information', 'Get-FileHash', 'Expand-Archive', 'Compress-Archive',
-  'Unblock-File', 'Get-Clipboard', 'Set-Clipboard', 'Out-Default',
+  'Unblock-File', 'Get-Clipboard', 'Set-Clipboard',
 ]
 
 /** commandNotSupported returns the §14 message for a command name outside the subset, if it is one. */

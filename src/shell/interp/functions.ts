@@ -2,6 +2,7 @@ import type {BindingResult, CommandArgument} from '../../binding/binder.js'
 import type {CommandSignature, ParameterDefinition, ParameterType} from '../../binding/parameter.js'
 import {bindingError} from '../../errors.js'
 import {toPSString} from '../../values/convert.js'
+import {PSObject} from '../../values/objects.js'
 import {toRegExp} from '../../values/regex.js'
 import type * as A from '../ast.js'
 import {type TypeKey, typeKey} from '../types.js'
@@ -184,7 +185,17 @@ export async function prepareFunctionScope(
   if (scriptFile !== undefined) {
     scope.define({name: 'PSScriptRoot', value: path.dirname(scriptFile)})
     scope.define({name: 'PSCommandPath', value: scriptFile})
+    scope.define({name: 'MyInvocation', value: myInvocation(path.basename(scriptFile), scriptFile)})
   }
+}
+
+/** myInvocation is the part of `$MyInvocation` scripts use (§4.4). */
+function myInvocation(name: string, file: string): PSObject {
+  const command = new PSObject(['System.Management.Automation.ExternalScriptInfo']).addProperty('Name', name).addProperty('Path', file).addProperty('Definition', file)
+  return new PSObject(['System.Management.Automation.InvocationInfo'])
+    .addProperty('MyCommand', command)
+    .addProperty('ScriptName', file)
+    .addProperty('InvocationName', file)
 }
 
 /** A [CmdletBinding()] function turns -Verbose, -ErrorAction and -WarningAction into its preference variables (§6). */

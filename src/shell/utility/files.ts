@@ -130,4 +130,20 @@ const outFile: UtilityCommand = {
   start: (ctx) => rendering(ctx, async (text) => writeFile(text, ctx.values, 'FilePath')),
 }
 
-export const FILE_COMMANDS: readonly UtilityCommand[] = [getContent, setContent, testPath, outString, outFile]
+const outDefault: UtilityCommand = {
+  signature: signature('Out-Default', [inputObject()], ['Transcript']),
+  module: 'Microsoft.PowerShell.Core',
+  synopsis: 'Sends the output to the console, formatted, now.',
+  start(ctx) {
+    const objects: unknown[] = []
+    return {
+      async process(values, input, hasInput) {
+        if (hasInput) objects.push(input)
+        else if (values.has('InputObject')) objects.push(...enumerate(values.get('InputObject')))
+      },
+      end: async () => ctx.runtime.showOutput(objects),
+    }
+  },
+}
+
+export const FILE_COMMANDS: readonly UtilityCommand[] = [getContent, setContent, testPath, outString, outFile, outDefault]
