@@ -1,3 +1,5 @@
 export {formatOutput} from './out-default.js'
 export {formatErrorRecord, formatStreamMessage, jsonErrorLine} from './error-view.js'
 export {formatFieldValue, toJsonValue} from './values.js'
+export {FORMAT_RECORD_MISUSE, FormatRecord, type FormatColumn} from './format-record.js'
+export {listLines} from './out-default.js'

@@ -1,4 +1,5 @@
 import {toPSString} from '../values/convert.js'
+import {dateTimeShort} from '../values/date-format.js'
 import {PSEnumValue, PSHashtable, PSObject} from '../values/objects.js'
 
 /** FORMAT_ENUMERATION_LIMIT is $FormatEnumerationLimit's default (powershell.md §10.5). */
@@ -15,6 +16,7 @@ export function formatFieldValue(value: unknown, limit = FORMAT_ENUMERATION_LIMI
     const shown = value.slice(0, limit).map((v) => formatFieldValue(v, limit))
     return `{${shown.join(', ')}${value.length > limit ? '...' : ''}}`
   }
+  if (value instanceof Date) return dateTimeShort(value)
   return toPSString(value)
 }
 

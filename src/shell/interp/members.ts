@@ -4,7 +4,8 @@ import {ErrorRecord} from '../../errors.js'
 import {categoryInfo} from '../../format/error-view.js'
 import {dotNetTypeName, toPSString} from '../../values/convert.js'
 import {formatDateTime} from '../../values/dotnet-format.js'
-import {PSArrayList, PSEnumValue, PSHashtable, PSObject, PSTimeSpan, TICKS_PER_MILLISECOND, isScriptBlock} from '../../values/objects.js'
+import {PSArrayList, PSEnumValue, PSHashtable, PSObject, PSTimeSpan, isScriptBlock} from '../../values/objects.js'
+import {timeSpanProperty} from '../../values/time-span.js'
 import {notSupportedError, runtimeError} from '../../values/runtime-errors.js'
 import {toBoolean, toNumber} from './convert.js'
 import {duplicateKey, psEquals} from './operators.js'
@@ -73,26 +74,6 @@ const DATE_PROPERTIES: Record<string, (d: Date) => unknown> = {
   second: (d) => d.getSeconds(),
   date: (d) => new Date(d.getFullYear(), d.getMonth(), d.getDate()),
   dayofweek: (d) => ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][d.getDay()],
-}
-
-/** timeSpanProperty reads the System.TimeSpan properties of §4.5. */
-export function timeSpanProperty(span: PSTimeSpan, name: string): number | undefined {
-  const ms = span.ticks / TICKS_PER_MILLISECOND
-  const whole = (n: number) => Math.trunc(n)
-  const values: Record<string, number> = {
-    days: whole(ms / 86_400_000),
-    hours: whole(ms / 3_600_000) % 24,
-    minutes: whole(ms / 60_000) % 60,
-    seconds: whole(ms / 1000) % 60,
-    milliseconds: whole(ms) % 1000,
-    ticks: span.ticks,
-    totaldays: ms / 86_400_000,
-    totalhours: ms / 3_600_000,
-    totalminutes: ms / 60_000,
-    totalseconds: ms / 1000,
-    totalmilliseconds: ms,
-  }
-  return values[name]
 }
 
 /** getMember reads `value.Name` (§4.5); a missing property is $null, never an error. */

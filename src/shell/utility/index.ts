@@ -2,6 +2,7 @@ import {resolveAlias} from '../interp/aliases.js'
 import type {UtilityCommand} from './command.js'
 import {getDate} from './date.js'
 import {FILE_COMMANDS} from './files.js'
+import {FORMAT_COMMANDS} from './format.js'
 import {getCommand, getHelp} from './help.js'
 import {MISC_COMMANDS} from './misc.js'
 import {OBJECT_COMMANDS} from './objects.js'
@@ -18,6 +19,7 @@ export const UTILITY_COMMANDS: ReadonlyMap<string, UtilityCommand> = new Map(
     ...SORT_COMMANDS,
     ...MISC_COMMANDS,
     ...FILE_COMMANDS,
+    ...FORMAT_COMMANDS,
     getDate,
     getCommand(() => UTILITY_COMMANDS),
     getHelp(() => UTILITY_COMMANDS),
