@@ -46,7 +46,9 @@ export function toEnum(value: unknown, type: PSEnumType): PSEnumValue {
   if (value instanceof PSEnumValue && value.type === type) return value
   const text = toPSString(value)
   const name = type.names.find((n) => n.toLowerCase() === text.trim().toLowerCase())
-  if (typeof value === 'string' && name) return new PSEnumValue(type, name)
+  // A deserialized enum (Import-Clixml, §12.3) has its own type object of the same full name.
+  const sameEnum = value instanceof PSEnumValue && value.type.fullName === type.fullName
+  if ((typeof value === 'string' || sameEnum) && name) return new PSEnumValue(type, name)
   throw cannotConvert(
     value,
     type.fullName,

@@ -1,19 +1,13 @@
+import {decodeText} from '../values/text-encoding.js'
+
 /**
  * Script source text (powershell.md §1.4, §2.1): decoding a script file's bytes, and turning offsets
  * into the 1-based line and code-point column that error positions show.
  */
 
-/** decodeScript reads UTF-8 (with or without BOM) or UTF-16 LE/BE with BOM; invalid UTF-8 falls back to Windows-1252. */
+/** decodeScript reads a script file: UTF-8 with or without BOM, UTF-16 LE/BE with BOM, else Windows-1252 (§1.4). */
 export function decodeScript(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2))
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
-  try {
-    return new TextDecoder('utf-8', {fatal: true}).decode(body)
-  } catch {
-    // COMPAT(windows): old ANSI exports from Windows PowerShell 5.1 are Windows-1252 (§9 Encodings).
-    return new TextDecoder('windows-1252').decode(body)
-  }
+  return decodeText(bytes)
 }
 
 /** Location is a 1-based line and a 1-based column counted in code points (a tab counts as one). */

@@ -1,17 +1,62 @@
-// TEMPORARY stub written by the lead so the interpreter can be smoke-tested; the helper writing
-// text encodings replaces this whole file (its brief owns src/values/text-encoding.ts).
+/**
+ * Text file encodings (powershell.md §9 Encodings): reading lets a BOM decide, else UTF-8, else
+ * Windows-1252 (old ANSI exports); writing follows -Encoding with pwsh 7's meanings (DECISION:
+ * UTF-8 without BOM by default, where Windows PowerShell 5.1 wrote UTF-16).
+ */
+
+/** TextEncodingName is a canonical -Encoding value. */
 export type TextEncodingName = 'utf8' | 'utf8BOM' | 'unicode' | 'bigendianunicode' | 'ascii'
 
+const NAMES: Readonly<Record<string, TextEncodingName>> = {
+  utf8: 'utf8',
+  utf8nobom: 'utf8',
+  default: 'utf8',
+  oem: 'utf8',
+  utf8bom: 'utf8BOM',
+  unicode: 'unicode',
+  bigendianunicode: 'bigendianunicode',
+  ascii: 'ascii',
+}
+
+/** parseEncodingName reads an -Encoding value (any case); undefined when it is not one of §9's. */
+export function parseEncodingName(name: string): TextEncodingName | undefined {
+  return NAMES[name.toLowerCase()]
+}
+
+function swapBytes(bytes: Uint8Array): Uint8Array {
+  const swapped = new Uint8Array(bytes.length)
+  for (let i = 0; i + 1 < bytes.length; i += 2) {
+    swapped[i] = bytes[i + 1]!
+    swapped[i + 1] = bytes[i]!
+  }
+  return swapped
+}
+
+/** decodeText reads a text file's bytes: UTF-8/UTF-16 LE/UTF-16 BE by BOM, else UTF-8, else Windows-1252. */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
-  return new TextDecoder('utf-8').decode(bytes)
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16le').decode(swapBytes(bytes.subarray(2)))
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
+  try {
+    return new TextDecoder('utf-8', {fatal: true}).decode(body)
+  } catch {
+    // COMPAT(windows): old ANSI exports from Windows PowerShell 5.1 are Windows-1252.
+    return new TextDecoder('windows-1252').decode(body)
+  }
 }
 
+/** encodeText writes text in an -Encoding; ascii turns every other character into `?`, as .NET does. */
 export function encodeText(text: string, encoding: TextEncodingName): Uint8Array {
-  void encoding
-  return Buffer.from(text, 'utf8')
-}
-
-export function parseEncodingName(name: string): TextEncodingName | undefined {
-  return name.toLowerCase() === 'utf8' ? 'utf8' : undefined
+  switch (encoding) {
+    case 'utf8':
+      return Buffer.from(text, 'utf8')
+    case 'utf8BOM':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])
+    case 'unicode':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    case 'bigendianunicode':
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), swapBytes(Buffer.from(text, 'utf16le'))])
+    case 'ascii':
+      return Buffer.from(text.replace(/[^\x00-\x7f]/gu, '?'), 'latin1')
+  }
 }

@@ -9,14 +9,14 @@ import {toPSString} from '../../values/convert.js'
 import {decodeText, encodeText, parseEncodingName} from '../../values/text-encoding.js'
 import {runtimeError} from '../../values/runtime-errors.js'
 import {enumerate} from '../interp/interpreter.js'
-import {type UtilityCommand, type UtilityContext, signature} from './command.js'
+import {type UtilityCommand, signature} from './command.js'
 import {inputObject, param} from './parameters.js'
 import {filePath, pathNotFound, readText} from './paths.js'
 
 /** ConvertTo-Json, ConvertFrom-Json, Import-Csv, Export-Csv, Export-Clixml and Import-Clixml (powershell.md §9, §10.7, §12). */
 
 /** gathering collects pipeline input (or -InputObject) and handles it at the end. */
-function gathering(ctx: UtilityContext, handle: (items: unknown[]) => Promise<void>) {
+function gathering(handle: (items: unknown[]) => Promise<void>) {
   const items: unknown[] = []
   return {
     async process(values: ReadonlyMap<string, unknown>, input: unknown, hasInput: boolean) {
@@ -52,7 +52,7 @@ const convertToJsonCommand: UtilityCommand = {
   module: 'Microsoft.PowerShell.Utility',
   synopsis: 'Converts objects to JSON text.',
   start: (ctx) =>
-    gathering(ctx, async (items) => {
+    gathering(async (items) => {
       refuseFormatRecords(items)
       const depth = (ctx.values.get('Depth') as number | undefined) ?? 2
       const {text, truncated} = convertToJson(items, {depth, compress: ctx.values.get('Compress') === true})
@@ -66,7 +66,7 @@ const convertFromJsonCommand: UtilityCommand = {
   module: 'Microsoft.PowerShell.Utility',
   synopsis: 'Converts JSON text to objects.',
   start: (ctx) =>
-    gathering(ctx, async (items) => {
+    gathering(async (items) => {
       // Piped lines are joined first, so a multi-line JSON document from Get-Content works (PS).
       const text = items.map(toPSString).join('\n')
       try {
@@ -120,7 +120,7 @@ const exportCsv: UtilityCommand = {
   module: 'Microsoft.PowerShell.Utility',
   synopsis: 'Writes objects to a CSV file, one row per object.',
   start: (ctx) =>
-    gathering(ctx, async (items) => {
+    gathering(async (items) => {
       refuseFormatRecords(items)
       const v = ctx.values
       const full = outputFile(v)

@@ -1,5 +1,6 @@
 import {resolveAlias} from '../interp/aliases.js'
 import type {UtilityCommand} from './command.js'
+import {DATA_COMMANDS} from './data.js'
 import {getDate} from './date.js'
 import {FILE_COMMANDS} from './files.js'
 import {FORMAT_COMMANDS} from './format.js'
@@ -20,6 +21,7 @@ export const UTILITY_COMMANDS: ReadonlyMap<string, UtilityCommand> = new Map(
     ...MISC_COMMANDS,
     ...FILE_COMMANDS,
     ...FORMAT_COMMANDS,
+    ...DATA_COMMANDS,
     getDate,
     getCommand(() => UTILITY_COMMANDS),
     getHelp(() => UTILITY_COMMANDS),
