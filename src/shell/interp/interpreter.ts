@@ -159,7 +159,9 @@ export class Interpreter {
   }
 
   async #foreach(statement: A.ForEachStatementAst, frame: Frame, emit: Emit): Promise<void> {
-    const items = await this.collectPipeline(statement.collection, frame)
+    // foreach over $null runs zero times; over a scalar, once (§4.3).
+    const value = await this.evaluatePipeline(statement.collection, frame)
+    const items = value === null ? [] : enumerate(value)
     let index = 0
     await this.#loop(frame, emit, statement.body, async () => {
       if (index >= items.length) return false
