@@ -1,0 +1,4 @@
+Remove-CsXmppAllowedPartner jabber.org -Confirm:$false
+class PartnerRecord {
+    [string]$Domain
+}

@@ -1,0 +1,3 @@
+Import-Module Lync
+Import-Module ActiveDirectory
+Get-CsXmppAllowedPartner | Remove-CsXmppAllowedPartner -Confirm:$false

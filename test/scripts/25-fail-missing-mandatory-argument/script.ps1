@@ -1,0 +1,2 @@
+param([Parameter(Mandatory = $true)][string]$Domain)
+Remove-CsXmppAllowedPartner -Identity $Domain -Confirm:$false

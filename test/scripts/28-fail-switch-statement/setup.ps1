@@ -1,0 +1,4 @@
+New-CsSipDomain litwareinc.com | Out-Null
+New-CsXmppAllowedPartner jabber.org -TlsNegotiation Required -SaslNegotiation Optional | Out-Null
+New-CsXmppAllowedPartner gmail.com -TlsNegotiation NotSupported -SaslNegotiation NotSupported -EnableKeepAlive $false -PartnerType PublicUnverified | Out-Null
+New-CsExternalAccessPolicy -Identity FedPic -EnableFederationAccess $true -EnableXmppAccess $true | Out-Null
