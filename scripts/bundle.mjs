@@ -1,9 +1,13 @@
 // Builds dist/csxmpp.mjs, the single file bin/run.js loads (see src/cli/bundle-entry.ts for why).
+// `node scripts/bundle.mjs bench/shell.bench.ts` bundles a benchmark the same way, so that it measures
+// the code as shipped (tsx, which runs the sources, wraps every function in a naming helper).
 import {build} from 'esbuild'
+import path from 'node:path'
 
+const entry = process.argv[2] ?? 'src/cli/bundle-entry.ts'
 await build({
-  entryPoints: ['src/cli/bundle-entry.ts'],
-  outfile: 'dist/csxmpp.mjs',
+  entryPoints: [entry],
+  outfile: process.argv[2] ? `dist/${path.basename(entry, '.ts')}.mjs` : 'dist/csxmpp.mjs',
   bundle: true,
   platform: 'node',
   format: 'esm',

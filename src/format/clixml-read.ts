@@ -1,5 +1,6 @@
 import {SaxesParser, type SaxesTagNS} from 'saxes'
 import {PSEnumValue, PSHashtable, PSObject, PSTimeSpan} from '../values/objects.js'
+import {toPSString} from '../values/convert.js'
 import {decodeText} from '../values/text-encoding.js'
 import {decodeClixmlString} from './clixml-strings.js'
 
@@ -13,6 +14,9 @@ import {decodeClixmlString} from './clixml-strings.js'
 export class ClixmlError extends Error {}
 
 const NAMESPACE = 'http://schemas.microsoft.com/powershell/2004/04'
+/** The children of an `Obj` that describe it; any other child is its content (§12.3). */
+const OBJECT_PARTS = new Set(['TN', 'TNRef', 'ToString', 'Props', 'MS'])
+const LIST_ELEMENTS = new Set(['LST', 'IE', 'STK', 'QUE'])
 
 interface Element {
   readonly name: string
@@ -46,6 +50,10 @@ function parse(text: string): Element {
     const top = stack.at(-1)
     if (top) top.text += t
   })
+  parser.on('cdata', (t) => {
+    const top = stack.at(-1)
+    if (top) top.text += t
+  })
   parser.on('closetag', () => void stack.pop())
   parser.on('error', (error) => {
     throw new ClixmlError(error.message)
@@ -55,12 +63,27 @@ function parse(text: string): Element {
   return root
 }
 
-/** The encoding comes from the BOM, else the XML declaration, else UTF-8 (§12.1). */
+/**
+ * The encoding comes from the BOM, else the XML declaration, else UTF-8 (§12.1). UTF-16 without a
+ * BOM is recognised by its first `<` (XML 1.0 appendix F), since its declaration is not ASCII.
+ */
 function decode(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff || bytes[0] === 0xfe || bytes[0] === 0xef) return decodeText(bytes)
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 200))
-  const declared = /encoding=["']([\w-]+)["']/.exec(head)?.[1]?.toLowerCase()
-  if (declared === 'utf-16' || declared === 'utf-16le') return new TextDecoder('utf-16le').decode(bytes)
+  if (bytes[0] === 0x3c && bytes[1] === 0) return new TextDecoder('utf-16le').decode(bytes)
+  if (bytes[0] === 0 && bytes[1] === 0x3c) {
+    const marked = new Uint8Array(bytes.length + 2)
+    marked.set([0xfe, 0xff])
+    marked.set(bytes, 2)
+    return decodeText(marked)
+  }
+  const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xef && bytes[1] === 0xbb)
+  const declared = bom ? undefined : /^<\?xml[^>]*encoding=["']([\w.:-]+)["']/.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 200)))?.[1]
+  if (declared && !/^utf-?(8|16)/i.test(declared)) {
+    try {
+      return new TextDecoder(declared).decode(bytes)
+    } catch {
+      // An encoding TextDecoder does not know: read it as UTF-8, as without a declaration.
+    }
+  }
   return decodeText(bytes)
 }
 
@@ -75,6 +98,8 @@ function duration(text: string): PSTimeSpan {
 class ClixmlReader {
   readonly #objects = new Map<string, unknown>()
   readonly #typeNames = new Map<string, string[]>()
+  /** The ToString of each Obj by RefId, for scalar properties given as objects or Refs (§12.5 rule 2). */
+  readonly #toStrings = new Map<string, string>()
 
   value(element: Element): unknown {
     const text = decodeClixmlString(element.text)
@@ -82,7 +107,7 @@ class ClixmlReader {
       case 'S': case 'G': case 'URI': case 'Version': case 'SBK': case 'XD':
         return text
       case 'B':
-        return text.trim() === 'true'
+        return ['true', '1'].includes(text.trim()) // XmlConvert.ToBoolean's true forms
       case 'I32': case 'I16': case 'SB': case 'By': case 'U16': case 'U32': case 'I64': case 'U64':
         // A U64 above 2^63-1 is a Double here, as §12.2 says; JavaScript numbers do that by themselves.
         return Number(text)
@@ -122,26 +147,40 @@ class ClixmlReader {
 
   #object(element: Element): unknown {
     const typeNames = this.#typeNamesOf(element)
-    const toString = element.children.find((c) => c.name === 'ToString')
-    const shown = toString ? decodeClixmlString(toString.text) : undefined
-    let result: unknown
-    const list = element.children.find((c) => ['LST', 'IE', 'STK', 'QUE'].includes(c.name))
-    const dictionary = element.children.find((c) => c.name === 'DCT')
+    const shown = element.children.find((c) => c.name === 'ToString')
+    const toString = shown ? decodeClixmlString(shown.text) : undefined
+    const content = element.children.find((c) => !OBJECT_PARTS.has(c.name))
     const bags = element.children.filter((c) => c.name === 'Props' || c.name === 'MS')
-    if (typeNames.includes('System.Enum')) result = new PSEnumValue({fullName: typeNames[0] ?? '', names: [shown ?? '']}, shown ?? '')
-    else if (list) result = list.children.map((c) => this.value(c))
-    else if (dictionary) {
-      const table = new PSHashtable()
-      for (const entry of dictionary.children.filter((c) => c.name === 'En')) {
-        const key = entry.children.find((c) => c.attributes.N === 'Key')
-        const value = entry.children.find((c) => c.attributes.N === 'Value')
-        table.set(String(key ? this.value(key) : ''), value ? this.value(value) : null)
-      }
-      result = table
-    } else if (bags.length > 0) result = this.#propertyBag(typeNames, bags)
-    else result = shown ?? null // An Obj with only TN and ToString is its string (DECISION §12.3).
-    this.#objects.set(element.attributes.RefId ?? '', result)
+    let result: unknown
+    if (typeNames.some((t) => t.replace(/^Deserialized\./, '') === 'System.Enum')) {
+      const fullName = (typeNames[0] ?? '').replace(/^Deserialized\./, '')
+      result = new PSEnumValue({fullName, names: [toString ?? '']}, toString ?? '')
+    } else if (content && LIST_ELEMENTS.has(content.name)) result = content.children.map((c) => this.value(c))
+    else if (content?.name === 'DCT') result = this.#dictionary(content)
+    else if (content) result = this.value(content) // an extended primitive: its notes are dropped
+    else if (bags.length > 0) result = this.#propertyBag(typeNames, bags)
+    else result = toString ?? null // An Obj with only TN and ToString is its string (DECISION §12.3).
+    const refId = element.attributes.RefId
+    if (refId !== undefined) this.#objects.set(refId, result)
+    if (refId !== undefined && toString !== undefined) this.#toStrings.set(refId, toString)
     return result
+  }
+
+  #dictionary(dictionary: Element): PSHashtable {
+    const table = new PSHashtable()
+    for (const entry of dictionary.children.filter((c) => c.name === 'En')) {
+      const key = entry.children.find((c) => c.attributes.N === 'Key')
+      const value = entry.children.find((c) => c.attributes.N === 'Value')
+      table.set(toPSString(key ? this.value(key) : null), value ? this.value(value) : null)
+    }
+    return table
+  }
+
+  /** #shownText is the ToString of a property given as an `Obj`, or as a `Ref` to one. */
+  #shownText(child: Element): string | undefined {
+    if (child.name === 'Ref') return this.#toStrings.get(child.attributes.RefId ?? '')
+    const shown = child.name === 'Obj' ? child.children.find((c) => c.name === 'ToString') : undefined
+    return shown ? decodeClixmlString(shown.text) : undefined
   }
 
   #propertyBag(typeNames: readonly string[], bags: readonly Element[]): PSObject {
@@ -151,13 +190,11 @@ class ClixmlReader {
     for (const bag of bags) {
       for (const child of bag.children) {
         const name = decodeClixmlString(child.attributes.N ?? '')
-        let value = this.value(child)
+        const value = this.value(child)
         // A Lync export may serialize a string, identity or enum property as an object: read its ToString (§12.5).
-        if (child.name === 'Obj' && scalars.includes(name) && !(value instanceof PSEnumValue) && !Array.isArray(value)) {
-          const toString = child.children.find((c) => c.name === 'ToString')
-          value = toString ? decodeClixmlString(toString.text) : value
-        }
-        object.addProperty(name, value)
+        const shown = this.#shownText(child)
+        const scalar = scalars.includes(name) && !(value instanceof PSEnumValue) && shown !== undefined
+        object.addProperty(name, scalar ? shown : value)
       }
     }
     return object

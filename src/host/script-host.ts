@@ -28,7 +28,8 @@ export function createScriptHost(store: ConfigStore, version: string): CommandHo
     module: 'Lync',
     async invoke(values, parameterSet, io, preferences) {
       const current = batch ?? new StatementBatch(store)
-      const session = await current.session(definition.name, definition.supportsShouldProcess ?? false)
+      const pending = current.session(definition.name, definition.supportsShouldProcess ?? false)
+      const session = pending instanceof Promise ? await pending : pending
       try {
         await definition.process(createContext(definition, parameterSet, values, session, io, preferences))
       } catch (error) {

@@ -20,19 +20,29 @@ interface OpenTransaction {
 export class StatementBatch {
   #read: Promise<StoreDocument> | undefined
   #transaction: Promise<OpenTransaction> | undefined
+  /** The open transaction's session once it is ready: later cmdlets of the statement get it at once. */
+  #ready: StoreSession<StoreDocument> | undefined
   /** The last cmdlet that asked for a writable session: commit errors name it. */
   #writer = ''
 
   constructor(readonly store: ConfigStore) {}
 
-  /** session returns the store session a cmdlet works with. */
-  async session(cmdlet: string, writable: boolean): Promise<StoreSession<StoreDocument>> {
+  /** session returns the store session a cmdlet works with; without waiting once the transaction is open. */
+  session(cmdlet: string, writable: boolean): StoreSession<StoreDocument> | Promise<StoreSession<StoreDocument>> {
+    if (this.#ready) {
+      if (writable) this.#writer = cmdlet
+      return this.#ready
+    }
+    return this.#session(cmdlet, writable)
+  }
+
+  async #session(cmdlet: string, writable: boolean): Promise<StoreSession<StoreDocument>> {
     try {
       if (writable) {
         this.#writer = cmdlet
         this.#transaction ??= this.#open()
       }
-      if (this.#transaction) return (await this.#transaction).session
+      if (this.#transaction) return (this.#ready = (await this.#transaction).session)
       const document = await (this.#read ??= this.store.read())
       return {document, writable: false, markChanged: refuse(cmdlet), writeSecret: () => Promise.reject(refuse(cmdlet)), removeSecretAfterCommit: () => undefined}
     } catch (error) {

@@ -20,6 +20,7 @@ import {functionSignature, prepareFunctionScope} from './functions.js'
 import {type Interpreter, type PipelineRunner, type ScriptBlockValue, enumerate} from './interpreter.js'
 import {openRedirections} from './redirection.js'
 import {scriptPath} from './paths.js'
+import {type Maybe, sequence, then} from './maybe.js'
 import {Scope} from './scope.js'
 import {PipelineStopped, ReturnSignal, ScriptTerminatingError} from './signals.js'
 import {staticMember} from './statics.js'
@@ -33,8 +34,8 @@ import {preferencesOf} from './variables.js'
 
 /** Processor is one running command of a pipeline. */
 interface Processor {
-  process(input: unknown, hasInput: boolean): Promise<void>
-  end(): Promise<void>
+  process(input: unknown, hasInput: boolean): Maybe<void>
+  end(): Maybe<void>
 }
 
 /** Resolved is what a command name stands for (§7.1). */
@@ -72,18 +73,14 @@ export class CommandRunner implements PipelineRunner {
     let downstream: Emit = emit
     // Bind every command first (PS binds the whole pipeline before anything runs), then stream.
     for (let i = pipeline.elements.length - 1; i >= 1; i--) {
-      const element = pipeline.elements[i] as A.CommandAst
-      const processor = await this.#processor(element, frame, downstream, true, token)
+      const processor = await this.#processor(pipeline.elements[i] as A.CommandAst, frame, downstream, true, token)
       processors.unshift(processor)
-      downstream = async (value) => {
-        for (const item of enumerate(value)) await processor.process(item, true)
-      }
+      downstream = (value) => then(sequence(enumerate(value), (item) => processor.process(item, true)), () => undefined)
     }
     const first = pipeline.elements[0]!
     try {
-      if (first.type === 'CommandExpression') {
-        await this.#expressionElement(first, frame, downstream)
-      } else {
+      if (first.type === 'CommandExpression') await this.#expressionElement(first, frame, downstream)
+      else {
         const processor = await this.#processor(first, frame, downstream, false, token)
         await processor.process(undefined, false)
         await processor.end()
@@ -100,37 +97,32 @@ export class CommandRunner implements PipelineRunner {
     }
   }
 
-  async #expressionElement(element: A.CommandExpressionAst, frame: Frame, downstream: Emit): Promise<void> {
-    const io = await openRedirections(this.interp, element.redirections, frame, downstream)
-    try {
-      await io.run(async () => {
-        const value = await this.interp.evaluate(element.expression, io.frame)
-        if (value !== undefined) await io.emit(value)
-      })
-    } finally {
-      await io.close()
-    }
+  #expressionElement(element: A.CommandExpressionAst, frame: Frame, downstream: Emit): Maybe<void> {
+    return then(openRedirections(this.interp, element.redirections, frame, downstream), (io) => {
+      const ran = io.run(() => then(this.interp.value(element.expression, io.frame), (value) => (value === undefined ? undefined : io.emit(value))))
+      return ran instanceof Promise ? ran.finally(() => io.close()) : then(io.close(), () => ran)
+    })
   }
 
-  async #processor(command: A.CommandAst, frame: Frame, downstream: Emit, hasUpstream: boolean, token: object): Promise<Processor> {
-    const resolved = await this.#resolve(command, frame)
-    const args = await this.#arguments(command, frame)
-    const io = await openRedirections(this.interp, command.redirections, frame, downstream)
-    let inner: Processor | undefined
-    const start = async () => (inner ??= await this.#start(resolved, command, args, io.frame, io.emit, hasUpstream, token))
-    return {
-      process: (input, hasInput) => io.run(async () => (await start()).process(input, hasInput)),
-      end: async () => {
-        try {
-          await io.run(async () => (await start()).end())
-        } finally {
-          await io.close()
-        }
-      },
-    }
+  /** #processor resolves, evaluates the arguments of and binds one command; it runs when input arrives. */
+  #processor(command: A.CommandAst, frame: Frame, downstream: Emit, hasUpstream: boolean, token: object): Maybe<Processor> {
+    return then(this.#resolve(command, frame), (resolved) =>
+      then(this.#arguments(command, frame), (args) =>
+        then(openRedirections(this.interp, command.redirections, frame, downstream), (io): Processor => {
+          const inner = io.guard(() => this.#start(resolved, command, args, io.frame, io.emit, hasUpstream, token))
+          return {
+            process: (input, hasInput) => io.run(() => inner.process(input, hasInput)),
+            end: () => {
+              const ended = io.run(() => inner.end())
+              return ended instanceof Promise ? ended.finally(() => io.close()) : then(io.close(), () => ended)
+            },
+          }
+        }),
+      ),
+    )
   }
 
-  async #start(resolved: Resolved, command: A.CommandAst, args: CommandArgument[], frame: Frame, emit: Emit, hasUpstream: boolean, token: object): Promise<Processor> {
+  #start(resolved: Resolved, command: A.CommandAst, args: CommandArgument[], frame: Frame, emit: Emit, hasUpstream: boolean, token: object): Processor {
     switch (resolved.kind) {
       case 'host':
         return this.#hostProcessor(resolved.command, command, args, frame, emit, hasUpstream)
@@ -143,18 +135,18 @@ export class CommandRunner implements PipelineRunner {
 
   // ---- resolution --------------------------------------------------------------------------------
 
-  async #resolve(command: A.CommandAst, frame: Frame): Promise<Resolved> {
+  #resolve(command: A.CommandAst, frame: Frame): Maybe<Resolved> {
     const dot = command.invocation === 'dot'
-    let name: string
-    if (typeof command.name === 'string') name = command.name
-    else {
-      const value = await this.interp.evaluate(command.name, frame)
-      if (typeof value === 'object' && value !== null && (value as ScriptBlockValue).isScriptBlock) return {kind: 'block', block: value as ScriptBlockValue, dot}
-      name = toPSString(value)
+    const byName = (name: string): Resolved => {
+      const found = this.resolveName(name, frame.scope, dot)
+      if (found) return found
+      throw atExtent(this.#notFound(name), extentOf(frame, typeof command.name === 'string' ? command : command.name))
     }
-    const found = this.resolveName(name, frame.scope, dot)
-    if (found) return found
-    throw atExtent(this.#notFound(name), extentOf(frame, typeof command.name === 'string' ? command : command.name))
+    if (typeof command.name === 'string') return byName(command.name)
+    return then(this.interp.value(command.name, frame), (value) => {
+      if (typeof value === 'object' && value !== null && (value as ScriptBlockValue).isScriptBlock) return {kind: 'block', block: value as ScriptBlockValue, dot}
+      return byName(toPSString(value))
+    })
   }
 
   /** resolveName looks a command name up: aliases, functions, cmdlets, then script paths (§7.1). */
@@ -179,23 +171,22 @@ export class CommandRunner implements PipelineRunner {
 
   // ---- arguments ---------------------------------------------------------------------------------
 
-  async #arguments(command: A.CommandAst, frame: Frame): Promise<CommandArgument[]> {
-    const args: CommandArgument[] = []
-    for (const element of command.elements) {
+  /** #arguments evaluates a command's elements in order (synchronously unless one runs a command). */
+  #arguments(command: A.CommandAst, frame: Frame): Maybe<CommandArgument[]> {
+    const lists = sequence(command.elements, (element): Maybe<CommandArgument[]> => {
       const extent = extentOf(frame, element)
       if (element.type === 'CommandParameter') {
-        const attached = element.argument ? {kind: 'value' as const, value: await this.interp.evaluate(element.argument, frame)} : undefined
-        const attachedExtent = element.argument ? extentOf(frame, element.argument) : undefined
-        args.push({kind: 'parameter', name: element.name, attached, extent: {...extent, end: element.argument ? element.argument.start - 1 : element.end}, attachedExtent})
-        continue
+        const parameterExtent = {...extent, end: element.argument ? element.argument.start - 1 : element.end}
+        if (!element.argument) return [{kind: 'parameter', name: element.name, extent: parameterExtent}]
+        const attachedExtent = extentOf(frame, element.argument)
+        return then(this.interp.value(element.argument, frame), (value) => [
+          {kind: 'parameter', name: element.name, attached: {kind: 'value', value}, extent: parameterExtent, attachedExtent},
+        ])
       }
-      if (element.type === 'Variable' && element.splat) {
-        args.push(...this.#splat(this.interp.readVariable(element, frame.scope), extent))
-        continue
-      }
-      args.push({kind: 'value', value: {kind: 'value', value: await this.interp.evaluate(element, frame)}, extent})
-    }
-    return args
+      if (element.type === 'Variable' && element.splat) return this.#splat(this.interp.readVariable(element, frame.scope), extent)
+      return then(this.interp.value(element, frame), (value): CommandArgument[] => [{kind: 'value', value: {kind: 'value', value}, extent}])
+    })
+    return then(lists, (all) => all.flat())
   }
 
   /** #splat expands `@h` to named arguments and `@a` to positional ones (§7.2). */
@@ -282,40 +273,49 @@ export class CommandRunner implements PipelineRunner {
     if (!hasUpstream) this.#checkMandatory(signature, binding, frame, command)
     const commandExtent = extentOf(frame, command)
     const captured = this.#captured(binding.values, frame)
+    // The caller's preferences, read once per command rather than per input object.
+    const preferences = preferencesOf(frame.scope)
+    const errorActionOf = (values: ReadonlyMap<string, unknown>): ActionPreference => {
+      const given = values.get('ErrorAction')
+      return given instanceof PSEnumValue ? (given.name as ActionPreference) : preferences.errorAction
+    }
+    let output: unknown[] = []
+    let errorAction = errorActionOf(binding.values)
+    const io: CommandIO = {
+      writeObject: (value) => void output.push(value),
+      writeError: (record) => {
+        captured.error(record)
+        this.writeNonTerminating(atExtent(record, commandExtent), frame, errorAction === 'Stop' ? 'Continue' : errorAction)
+      },
+      writeWarning: (text, action) => {
+        captured.warning(text)
+        this.writeWarning(text, action, signature.name)
+      },
+      writeVerbose: (text) => this.#runtime.showVerbose(text),
+      writeWhatIf: (text) => this.#runtime.console.out(`${text}\n`),
+      prompt: (...question) => this.#runtime.console.prompt(...question),
+      readVariable: (name) => frame.scope.lookup(name)?.value ?? null,
+    }
+    const flush = (): Maybe<void> => {
+      const written = output
+      output = []
+      return then(sequence(written, emit), () => undefined)
+    }
     return {
-      process: async (input, hasInput) => {
+      process: (input, hasInput) => {
         let values = binding.values
         let set = binding.parameterSets[0]!
         if (hasInput) {
           const bound = bindPipelineObject(signature, binding, input)
-          if (bound instanceof ErrorRecord) return this.writeNonTerminating(atExtent(bound, commandExtent), frame, this.#errorAction(values, frame))
+          if (bound instanceof ErrorRecord) return this.writeNonTerminating(atExtent(bound, commandExtent), frame, errorActionOf(values))
           ;({values} = bound)
           set = bound.parameterSet
         }
-        const output: unknown[] = []
-        const errorAction = this.#errorAction(values, frame)
-        const io: CommandIO = {
-          writeObject: (value) => void output.push(value),
-          writeError: (record) => {
-            captured.error(record)
-            this.writeNonTerminating(atExtent(record, commandExtent), frame, errorAction === 'Stop' ? 'Continue' : errorAction)
-          },
-          writeWarning: (text, action) => {
-            captured.warning(text)
-            this.writeWarning(text, action, signature.name)
-          },
-          writeVerbose: (text) => this.#runtime.showVerbose(text),
-          writeWhatIf: (text) => this.#runtime.console.out(`${text}\n`),
-          prompt: (...question) => this.#runtime.console.prompt(...question),
-          readVariable: (name) => frame.scope.lookup(name)?.value ?? null,
-        }
-        try {
-          await host.invoke(values, set, io, preferencesOf(frame.scope))
-        } finally {
-          for (const value of output) await emit(value)
-        }
+        errorAction = errorActionOf(values)
+        // Objects written before an error still go down the pipeline (§8.1).
+        return host.invoke(values, set, io, preferences).then(flush, (error: unknown) => then(flush(), () => Promise.reject(error)))
       },
-      end: async () => undefined,
+      end: () => undefined,
     }
   }
 

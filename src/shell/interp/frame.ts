@@ -16,8 +16,8 @@ export interface FunctionCall {
   readonly end: number
 }
 
-/** Emit receives one output object of a statement or command (collections are enumerated by the caller). */
-export type Emit = (value: unknown) => Promise<void>
+/** Emit receives one output object of a statement or command; it is async only when a command downstream runs. */
+export type Emit = (value: unknown) => void | Promise<void>
 
 export interface Frame {
   readonly scope: Scope

@@ -13,6 +13,7 @@ import type {Emit, Frame} from './frame.js'
 import {callMethod, collect, getMember, setMember} from './members.js'
 import {binaryOperator, unaryOperator} from './operators.js'
 import type {Runtime} from './runtime.js'
+import {type Maybe, sequence, then} from './maybe.js'
 import {Scope} from './scope.js'
 import {BreakSignal, ContinueSignal, ExitSignal, Interrupted, ReturnSignal, ScriptTerminatingError} from './signals.js'
 import {checkAssignable, preferencesOf, readEnvironment, readSpecial} from './variables.js'
@@ -219,14 +220,13 @@ export class Interpreter {
   }
 
   /** #statementValue collects a statement's output as a value (§4.3). */
-  async #statementValue(statement: A.StatementAst, frame: Frame): Promise<unknown> {
+  #statementValue(statement: A.StatementAst, frame: Frame): Maybe<unknown> {
     if (statement.type === 'Pipeline' && statement.elements.length === 1 && statement.elements[0]!.type === 'CommandExpression' && statement.elements[0].redirections.length === 0) {
       // A plain expression keeps its value: `$a = 1, 2` is an array, `$x = ,$y` stays nested.
-      return this.evaluate(statement.elements[0].expression, frame)
+      return this.value(statement.elements[0].expression, frame)
     }
     const output: unknown[] = []
-    await this.executeStatementOrThrow(statement, frame, async (v) => void output.push(...enumerate(v)))
-    return collect(output)
+    return this.executeStatementOrThrow(statement, frame, async (v) => void output.push(...enumerate(v))).then(() => collect(output))
   }
 
   /** executeStatementOrThrow runs a nested statement whose errors belong to the enclosing one. */
@@ -298,15 +298,24 @@ export class Interpreter {
   }
 
   async evaluate(expression: A.ExpressionAst, frame: Frame): Promise<unknown> {
-    try {
-      return await this.#evaluate(expression, frame)
-    } catch (error) {
+    return this.value(expression, frame)
+  }
+
+  /** value evaluates an expression, synchronously unless it has to run a command (see maybe.ts). */
+  value(expression: A.ExpressionAst, frame: Frame): Maybe<unknown> {
+    const place = (error: unknown) => {
       if (error instanceof ErrorRecord) this.position(error, frame.source, expression)
-      throw error
+      return error
+    }
+    try {
+      const result = this.#evaluate(expression, frame)
+      return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(place(error))) : result
+    } catch (error) {
+      throw place(error)
     }
   }
 
-  async #evaluate(e: A.ExpressionAst, frame: Frame): Promise<unknown> {
+  #evaluate(e: A.ExpressionAst, frame: Frame): Maybe<unknown> {
     switch (e.type) {
       case 'Constant':
       case 'StringConstant':
@@ -316,16 +325,13 @@ export class Interpreter {
       case 'Variable':
         return this.readVariable(e, frame.scope)
       case 'SubExpression':
-        return collect(await this.#statementsOutput(e.statements, frame))
+        return this.#statementsOutput(e.statements, frame).then(collect)
       case 'ArrayExpression':
-        return await this.#statementsOutput(e.statements, frame)
+        return this.#statementsOutput(e.statements, frame)
       case 'Paren':
-        return this.evaluatePipeline(e.pipeline, frame)
-      case 'ArrayLiteral': {
-        const values: unknown[] = []
-        for (const element of e.elements) values.push(await this.evaluate(element, frame))
-        return values
-      }
+        return this.#statementValue(e.pipeline, frame)
+      case 'ArrayLiteral':
+        return sequence(e.elements, (element) => this.value(element, frame))
       case 'Hashtable':
         return this.#hashtable(e, frame)
       case 'ScriptBlockExpression':
@@ -333,7 +339,7 @@ export class Interpreter {
       case 'TypeExpression':
         return new TypeValue(e.typeName)
       case 'Convert':
-        return this.#convert(e.typeName, await this.evaluate(e.operand, frame))
+        return then(this.value(e.operand, frame), (value) => this.#convert(e.typeName, value))
       case 'Binary':
         return this.#binary(e, frame)
       case 'Unary':
@@ -341,22 +347,21 @@ export class Interpreter {
       case 'Member':
         return this.#member(e, frame)
       case 'Index':
-        return getIndex(await this.evaluate(e.target, frame), await this.evaluate(e.index, frame))
+        return then(this.value(e.target, frame), (target) => then(this.value(e.index, frame), (index) => getIndex(target, index)))
     }
   }
 
   /** #expand builds an expandable string: variables and `$( … )` by their string forms, arrays joined with $OFS (§2.6). */
-  async #expand(e: A.ExpandableStringExpressionAst, frame: Frame): Promise<string> {
+  #expand(e: A.ExpandableStringExpressionAst, frame: Frame): Maybe<string> {
     const ofs = frame.scope.lookup('OFS')?.value
     const separator = ofs === undefined || ofs === null ? ' ' : toPSString(ofs)
     const text = (value: unknown) => (Array.isArray(value) ? value.map(toPSString).join(separator) : toPSString(value))
-    let result = ''
-    for (const part of e.parts) {
-      if (typeof part === 'string') result += part
-      else if (part.type === 'Variable') result += text(this.readVariable(part, frame.scope))
-      else result += text(collect(await this.#statementsOutput(part.statements, frame)))
-    }
-    return result
+    const pieces = sequence(e.parts, (part): Maybe<string> => {
+      if (typeof part === 'string') return part
+      if (part.type === 'Variable') return text(this.readVariable(part, frame.scope))
+      return this.#statementsOutput(part.statements, frame).then((output) => text(collect(output)))
+    })
+    return then(pieces, (parts) => parts.join(''))
   }
 
   readVariable(variable: A.VariableExpressionAst, scope: Scope): unknown {
@@ -368,13 +373,12 @@ export class Interpreter {
     return found?.value ?? null
   }
 
-  async #hashtable(e: A.HashtableAst, frame: Frame): Promise<PSHashtable> {
+  #hashtable(e: A.HashtableAst, frame: Frame): Maybe<PSHashtable> {
     const table = new PSHashtable()
-    for (const [keyAst, valueAst] of e.pairs) {
-      const key = toPSString(await this.evaluate(keyAst, frame))
-      table.set(key, await this.#statementValue(valueAst, frame))
-    }
-    return table
+    const filled = sequence(e.pairs, ([keyAst, valueAst]) =>
+      then(this.value(keyAst, frame), (key) => then(this.#statementValue(valueAst, frame), (value) => table.set(toPSString(key), value))),
+    )
+    return then(filled, () => table)
   }
 
   #typeKey(typeName: string): TypeKey {
@@ -395,11 +399,15 @@ export class Interpreter {
     return {setMatches: (table: PSHashtable) => void frame.scope.define({name: 'Matches', value: table})}
   }
 
-  async #binary(e: A.BinaryExpressionAst, frame: Frame): Promise<unknown> {
-    const left = await this.evaluate(e.left, frame)
-    if (e.operator === '-and') return toBooleanValue(left) && toBooleanValue(await this.evaluate(e.right, frame))
-    if (e.operator === '-or') return toBooleanValue(left) || toBooleanValue(await this.evaluate(e.right, frame))
-    const right = await this.evaluate(e.right, frame)
+  #binary(e: A.BinaryExpressionAst, frame: Frame): Maybe<unknown> {
+    return then(this.value(e.left, frame), (left) => {
+      if (e.operator === '-and') return toBooleanValue(left) && then(this.value(e.right, frame), toBooleanValue)
+      if (e.operator === '-or') return toBooleanValue(left) || then(this.value(e.right, frame), toBooleanValue)
+      return then(this.value(e.right, frame), (right) => this.#binaryValues(e, left, right, frame))
+    })
+  }
+
+  #binaryValues(e: A.BinaryExpressionAst, left: unknown, right: unknown, frame: Frame): unknown {
     if (e.operator === '-is' || e.operator === '-isnot' || e.operator === '-as') {
       const typeName = right instanceof TypeValue ? right.typeName : toPSString(right)
       if (e.operator === '-as') {
@@ -414,26 +422,31 @@ export class Interpreter {
     return binaryOperator(e.operator, left, right, this.#operatorContext(frame))
   }
 
-  async #unary(e: A.UnaryExpressionAst, frame: Frame): Promise<unknown> {
+  #unary(e: A.UnaryExpressionAst, frame: Frame): Maybe<unknown> {
     if (e.operator.startsWith('++') || e.operator.startsWith('--')) {
-      const old = await this.evaluate(e.operand, frame)
-      const updated = binaryOperator(e.operator[0]!, old, 1, this.#operatorContext(frame))
-      await this.assignTo(e.operand, '=', updated, frame)
-      // A statement `$i++` outputs nothing; as a value, postfix gives the old value.
-      return e.operator.endsWith('post') ? undefined : updated
+      return (async () => {
+        const old = await this.evaluate(e.operand, frame)
+        const updated = binaryOperator(e.operator[0]!, old, 1, this.#operatorContext(frame))
+        await this.assignTo(e.operand, '=', updated, frame)
+        // A statement `$i++` outputs nothing; as a value, postfix gives the old value.
+        return e.operator.endsWith('post') ? undefined : updated
+      })()
     }
-    return unaryOperator(e.operator, await this.evaluate(e.operand, frame))
+    return then(this.value(e.operand, frame), (operand) => unaryOperator(e.operator, operand))
   }
 
-  async #member(e: A.MemberExpressionAst, frame: Frame): Promise<unknown> {
-    const args = e.arguments ? await Promise.all(e.arguments.map((a) => this.evaluate(a, frame))) : undefined
-    if (e.isStatic) return this.runner.staticMember((e.target as A.TypeExpressionAst).typeName, e.member, args)
-    const target = await this.evaluate(e.target, frame)
-    if (!args) return getMember(target, e.member)
-    return callMethod(target, e.member, args, async (block, blockArgs) => {
-      const output: unknown[] = []
-      await this.runner.invokeScriptBlock(block as ScriptBlockValue, frame, blockArgs, async (v) => void output.push(...enumerate(v)))
-      return collect(output)
+  #member(e: A.MemberExpressionAst, frame: Frame): Maybe<unknown> {
+    const args = e.arguments ? sequence(e.arguments, (a) => this.value(a, frame)) : undefined
+    return then(args, (values) => {
+      if (e.isStatic) return this.runner.staticMember((e.target as A.TypeExpressionAst).typeName, e.member, values)
+      return then(this.value(e.target, frame), (target) => {
+        if (!values) return getMember(target, e.member)
+        return callMethod(target, e.member, values, async (block, blockArgs) => {
+          const output: unknown[] = []
+          await this.runner.invokeScriptBlock(block as ScriptBlockValue, frame, blockArgs, async (v) => void output.push(...enumerate(v)))
+          return collect(output)
+        })
+      })
     })
   }
 }

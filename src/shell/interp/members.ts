@@ -307,14 +307,14 @@ function typeInfo(value: unknown): PSObject {
 
 /**
  * callMethod calls a whitelisted method (§4.5). ScriptBlock.Invoke is the interpreter's, given as
- * invoke. Returns undefined for void methods.
+ * invoke (then the result is a promise). Returns undefined for void methods.
  */
-export async function callMethod(
+export function callMethod(
   target: unknown,
   name: string,
   args: readonly unknown[],
   invoke: (block: unknown, args: readonly unknown[]) => Promise<unknown>,
-): Promise<unknown> {
+): unknown {
   const lower = name.toLowerCase()
   if (target === null || target === undefined) {
     throw runtimeError('You cannot call a method on a null-valued expression.', 'InvokeMethodOnNull', 'InvalidOperation')
@@ -324,7 +324,7 @@ export async function callMethod(
   else if (target instanceof PSHashtable) result = hashtableMethod(target, lower, args)
   else if (Array.isArray(target)) result = arrayMethod(target, lower, args)
   else if (target instanceof Date) result = dateMethod(target, lower, args)
-  else if (isScriptBlock(target) && lower === 'invoke') result = await invoke(target, args)
+  else if (isScriptBlock(target) && lower === 'invoke') return invoke(target, args)
   if (result !== NOT_FOUND) return result
   if (lower === 'tostring' && args.length === 0) return toPSString(target)
   if (lower === 'gettype' && args.length === 0) return typeInfo(target)

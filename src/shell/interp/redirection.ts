@@ -5,6 +5,7 @@ import {toPSString} from '../../values/convert.js'
 import type * as A from '../ast.js'
 import {scriptPath} from './paths.js'
 import type {Emit, Frame} from './frame.js'
+import type {Maybe} from './maybe.js'
 import {HANDLED, type Interpreter} from './interpreter.js'
 
 /**
@@ -18,9 +19,16 @@ export interface Redirected {
   readonly frame: Frame
   readonly emit: Emit
   /** run runs part of the command; a statement-terminating error goes where `2>` says, then still ends the statement. */
-  run(body: () => Promise<void>): Promise<void>
+  run(body: () => Maybe<void>): Maybe<void>
+  /** guard is run for a synchronous step, such as binding. */
+  guard<T>(step: () => T): T
   /** close writes the redirected output to its file. */
-  close(): Promise<void>
+  close(): Maybe<void>
+}
+
+/** NONE is the view of a command without redirections: everything passes straight through. */
+function none(frame: Frame, downstream: Emit): Redirected {
+  return {frame, emit: downstream, run: (body) => body(), guard: (step) => step(), close: () => undefined}
 }
 
 interface FileTarget {
@@ -40,7 +48,11 @@ function writeTarget(target: FileTarget, text: string): void {
 }
 
 /** openRedirections applies a command's redirections to its frame and output. */
-export async function openRedirections(interp: Interpreter, redirections: readonly A.RedirectionAst[], frame: Frame, downstream: Emit): Promise<Redirected> {
+export function openRedirections(interp: Interpreter, redirections: readonly A.RedirectionAst[], frame: Frame, downstream: Emit): Maybe<Redirected> {
+  return redirections.length === 0 ? none(frame, downstream) : open(interp, redirections, frame, downstream)
+}
+
+async function open(interp: Interpreter, redirections: readonly A.RedirectionAst[], frame: Frame, downstream: Emit): Promise<Redirected> {
   let emit = downstream
   let errorFrame = frame
   const output: unknown[] = []
@@ -60,6 +72,14 @@ export async function openRedirections(interp: Interpreter, redirections: readon
     }
   }
   const redirectsErrors = errorFrame !== frame
+  /** handled writes a statement-terminating error where `2>` says; the statement still ends. */
+  const handled = (error: unknown): unknown => {
+    if (!(error instanceof ErrorRecord) || !redirectsErrors || HANDLED.has(error)) return error
+    interp.runtime.recordError(error)
+    errorFrame.writeError(error)
+    HANDLED.add(error)
+    return error
+  }
   return {
     frame: errorFrame,
     emit,
@@ -67,11 +87,14 @@ export async function openRedirections(interp: Interpreter, redirections: readon
       try {
         await body()
       } catch (error) {
-        if (!(error instanceof ErrorRecord) || !redirectsErrors) throw error
-        interp.runtime.recordError(error)
-        errorFrame.writeError(error)
-        HANDLED.add(error)
-        throw error
+        throw handled(error)
+      }
+    },
+    guard(step) {
+      try {
+        return step()
+      } catch (error) {
+        throw handled(error)
       }
     },
     async close() {
