@@ -36,9 +36,28 @@ export interface BindingResult {
   readonly parameterSets: string[]
 }
 
+const ALL_PARAMETERS = new WeakMap<CommandSignature, ParameterDefinition[]>()
+/** Exact names and aliases (lower case) of each signature's parameters. */
+const BY_NAME = new WeakMap<CommandSignature, Map<string, ParameterDefinition>>()
+
 /** allParameters lists a command's own parameters followed by the common ones. */
 export function allParameters(signature: CommandSignature): ParameterDefinition[] {
-  return [...signature.parameters, ...COMMON_PARAMETERS, ...(signature.supportsShouldProcess ? SHOULD_PROCESS_PARAMETERS : [])]
+  let all = ALL_PARAMETERS.get(signature)
+  if (!all) {
+    all = [...signature.parameters, ...COMMON_PARAMETERS, ...(signature.supportsShouldProcess ? SHOULD_PROCESS_PARAMETERS : [])]
+    ALL_PARAMETERS.set(signature, all)
+  }
+  return all
+}
+
+function byName(signature: CommandSignature): Map<string, ParameterDefinition> {
+  let map = BY_NAME.get(signature)
+  if (!map) {
+    map = new Map()
+    for (const p of [...allParameters(signature)].reverse()) for (const n of [p.name, ...(p.aliases ?? [])]) map.set(n.toLowerCase(), p)
+    BY_NAME.set(signature, map)
+  }
+  return map
 }
 
 /** missingArgument is MissingArgument, with the bash hint for Boolean and switch parameters (§1.2). */
@@ -56,10 +75,10 @@ function missingArgument(command: string, parameter: ParameterDefinition, argv: 
 export function resolveParameter(signature: CommandSignature, typed: string): ParameterDefinition {
   const command = signature.name
   const name = typed.toLowerCase()
+  const exact = byName(signature).get(name)
+  if (exact) return exact
   const parameters = allParameters(signature)
   const unsupported = [...(signature.unsupportedParameters ?? []), ...UNSUPPORTED_COMMON_PARAMETERS]
-  const exact = parameters.find((p) => p.name.toLowerCase() === name || p.aliases?.some((a) => a.toLowerCase() === name))
-  if (exact) return exact
   const exactUnsupported = unsupported.find((u) => u.toLowerCase() === name)
   const candidates = [
     ...parameters.filter((p) => [p.name, ...(p.aliases ?? [])].some((n) => n.toLowerCase().startsWith(name))).map((p) => p.name),
@@ -195,8 +214,11 @@ function bindPositional(
 }
 
 /** candidateSets lists the parameter sets containing every bound parameter, default set first (§7.2 step 5). */
+const OWN = new WeakMap<CommandSignature, Map<string, ParameterDefinition>>()
+
 export function candidateSets(signature: CommandSignature, bound: readonly string[]): string[] {
-  const own = new Map(signature.parameters.map((p) => [p.name, p]))
+  let own = OWN.get(signature)
+  if (!own) OWN.set(signature, (own = new Map(signature.parameters.map((p) => [p.name, p]))))
   const sets = signature.parameterSets.filter((set) =>
     bound.every((name) => {
       const parameter = own.get(name)

@@ -19,13 +19,24 @@ function takesPipeline(sets: readonly string[], parameter: ParameterDefinition, 
   return sets.some((set) => membershipIn(parameter, set)?.[how] === true)
 }
 
+/**
+ * hasInstanceType tells whether an object is of one of a Set- cmdlet's -Instance types (§7.4): by its
+ * first type name, with or without `CSV:` or `Deserialized.`; or, for a deserialized object, by any
+ * type name that ends in the noun type, since real exports carry other base types (§12.5 rule 1).
+ */
+export function hasInstanceType(object: unknown, types: readonly string[]): boolean {
+  if (!(object instanceof PSObject)) return false
+  const first = (object.typeNames[0] ?? '').replace(/^CSV:/, '').replace(/^Deserialized\./, '')
+  if (types.includes(first)) return true
+  const bare = (t: string) => t.replace(/^Deserialized\./, '').replace(/#.*$/, '')
+  const nouns = types.map((t) => `.${bare(t).split('.').pop()}`)
+  return object.typeNames.some((t) => t.startsWith('Deserialized.') && nouns.some((n) => bare(t).endsWith(n)))
+}
+
 /** acceptsByValue tells whether a parameter's type takes the object as it is, without conversion. */
 function acceptsByValue(parameter: ParameterDefinition, input: unknown): boolean {
   const type = parameter.type
-  if (parameter.pipelineTypes) {
-    const first = input instanceof PSObject ? (input.typeNames[0] ?? '').replace(/^CSV:/, '').replace(/^Deserialized\./, '') : undefined
-    return first !== undefined && parameter.pipelineTypes.includes(first)
-  }
+  if (parameter.pipelineTypes) return hasInstanceType(input, parameter.pipelineTypes)
   if (type.kind === 'PSObject') return true
   if (type.kind === 'Identity') return typeof input === 'string' || (input instanceof PSObject && type.objectTypes.some((t) => input.isA(t)))
   return type.kind === 'String' && typeof input === 'string'
@@ -47,21 +58,44 @@ function notBound(command: string, input: unknown): ErrorRecord {
  * bindPipelineObject binds one input object on top of the command line's binding. A conversion error
  * of a property, or an object that binds to nothing, is returned as that object's non-terminating error.
  */
+/** PipelineParameters are the parameters still open for pipeline input after the command line bound. */
+interface PipelineParameters {
+  readonly byValue: readonly ParameterDefinition[]
+  readonly byPropertyName: readonly ParameterDefinition[]
+}
+
+/** The open parameters of each command line, worked out once, not once per input object. */
+const OPEN = new WeakMap<BindingResult, PipelineParameters>()
+
+function pipelineParameters(signature: CommandSignature, commandLine: BindingResult): PipelineParameters {
+  let open = OPEN.get(commandLine)
+  if (!open) {
+    const unbound = signature.parameters.filter((p) => !commandLine.values.has(p.name))
+    open = {
+      byValue: unbound.filter((p) => takesPipeline(commandLine.parameterSets, p, 'fromPipeline')),
+      byPropertyName: unbound.filter((p) => takesPipeline(commandLine.parameterSets, p, 'fromPipelineByPropertyName')),
+    }
+    OPEN.set(commandLine, open)
+  }
+  return open
+}
+
 export function bindPipelineObject(signature: CommandSignature, commandLine: BindingResult, input: unknown): PipelineBinding | ErrorRecord {
   const command = signature.name
   const values = new Map(commandLine.values)
-  const open = signature.parameters.filter((p) => !commandLine.values.has(p.name))
-  const byValue = open.find((p) => takesPipeline(commandLine.parameterSets, p, 'fromPipeline') && acceptsByValue(p, input))
+  const open = pipelineParameters(signature, commandLine)
+  const byValue = open.byValue.find((p) => acceptsByValue(p, input))
   try {
     if (byValue) values.set(byValue.name, convertArgument(input, byValue, command))
     else if (input instanceof PSObject) {
-      for (const parameter of open.filter((p) => takesPipeline(commandLine.parameterSets, p, 'fromPipelineByPropertyName'))) {
+      for (const parameter of open.byPropertyName) {
         const name = [parameter.name, ...(parameter.aliases ?? [])].find((n) => input.has(n))
         if (name !== undefined) values.set(parameter.name, convertArgument(input.get(name), parameter, command))
       }
     }
     if (values.size === commandLine.values.size) return notBound(command, input)
-    const parameterSet = candidateSets(signature, [...values.keys()])[0]!
+    // One parameter set leaves nothing to choose (the utility cmdlets).
+    const parameterSet = signature.parameterSets.length === 1 ? signature.parameterSets[0]! : candidateSets(signature, [...values.keys()])[0]!
     checkMandatory(signature, parameterSet, new Set(values.keys()))
     return {values, parameterSet}
   } catch (error) {

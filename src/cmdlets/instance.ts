@@ -1,4 +1,5 @@
 import type {ErrorRecord} from '../errors.js'
+import {hasInstanceType} from '../binding/pipeline.js'
 import {MISSING, readArgvValue} from '../binding/argv-value.js'
 import {convertArgument} from '../binding/convert.js'
 import type {ParameterDefinition} from '../binding/parameter.js'
@@ -24,8 +25,7 @@ function isCsvRow(instance: PSObject): boolean {
 export function instanceOf(ctx: CmdletContext, noun: LyncNoun): PSObject | undefined {
   const instance = ctx.get<unknown>('Instance')
   const names = TYPE_NAMES[noun].filter((t) => t !== 'System.Object')
-  const accepted = names.flatMap((t) => [t, `Deserialized.${t}`, `CSV:${t}`, `CSV:Deserialized.${t}`])
-  if (instance instanceof PSObject && accepted.includes(instance.typeNames[0] ?? '')) return instance
+  if (instance instanceof PSObject && hasInstanceType(instance, names)) return instance
   ctx.writeError(wrongInstanceType(ctx.cmdlet, noun, instance, dotNetTypeName(instance)))
   return undefined
 }

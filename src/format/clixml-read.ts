@@ -8,12 +8,15 @@ import {decodeClixmlString} from './clixml-strings.js'
  * Import-Clixml's reader (powershell.md §12): files written by Windows PowerShell (UTF-16 LE with
  * BOM by default) and by csxmpp, including real Lync 2013 exports, which differ in ways that must
  * not matter (§12.5): identities serialized as objects, extra base types, unknown properties, Refs.
+ * Malformed XML is a ClixmlError with the XML parser's own message (`1:70: unclosed tag: Objs`):
+ * .NET's texts cannot be reproduced in general, and line:column tells where to look (DECISION).
  */
 
 /** ClixmlError is a file Import-Clixml refuses; the message is PowerShell's (without the origin). */
 export class ClixmlError extends Error {}
 
 const NAMESPACE = 'http://schemas.microsoft.com/powershell/2004/04'
+const NO_ROOT = `Element 'Objs' with namespace name '${NAMESPACE}' was not found.`
 /** The children of an `Obj` that describe it; any other child is its content (§12.3). */
 const OBJECT_PARTS = new Set(['TN', 'TNRef', 'ToString', 'Props', 'MS'])
 const LIST_ELEMENTS = new Set(['LST', 'IE', 'STK', 'QUE'])
@@ -38,7 +41,7 @@ function parse(text: string): Element {
   let root: Element | undefined
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (!root && (tag.local !== 'Objs' || tag.uri !== NAMESPACE)) {
-      throw new ClixmlError(`Element 'Objs' with namespace name '${NAMESPACE}' was not found.`)
+      throw new ClixmlError(NO_ROOT)
     }
     const attributes = Object.fromEntries(Object.values(tag.attributes).map((a) => [a.local, a.value]))
     const element: Element = {name: tag.local, attributes, children: [], text: ''}
@@ -59,7 +62,7 @@ function parse(text: string): Element {
     throw new ClixmlError(error.message)
   })
   parser.write(text).close()
-  if (!root) throw new ClixmlError(`Element 'Objs' with namespace name '${NAMESPACE}' was not found.`)
+  if (!root) throw new ClixmlError(NO_ROOT)
   return root
 }
 

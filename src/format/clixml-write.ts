@@ -1,5 +1,5 @@
 import {toPSString} from '../values/convert.js'
-import {PSArrayList, PSEnumValue, PSHashtable, PSList, PSObject, PSTimeSpan, type PSEnumType} from '../values/objects.js'
+import {PSArrayList, PSEnumValue, PSHashtable, PSList, PSObject, PSTimeSpan, isScriptBlock, type PSEnumType} from '../values/objects.js'
 import {encodeClixmlString} from './clixml-strings.js'
 
 /**
@@ -124,6 +124,7 @@ class ClixmlWriter {
     }
     if (value instanceof Date) return this.#simple('DT', name, dateTime(value), indent)
     if (value instanceof PSTimeSpan) return this.#simple('TS', name, duration(value), indent)
+    if (isScriptBlock(value)) return this.#simple('SBK', name, encodeClixmlString(value.text), indent)
     if (value instanceof PSList) return this.#list(name, [LIST_OF_STRING, 'System.Object'], value, indent, levels)
     if (value instanceof PSArrayList) return this.#list(name, [value.typeName, 'System.Object'], value, indent, levels)
     if (Array.isArray(value)) return this.#list(name, ['System.Object[]', 'System.Array', 'System.Object'], value, indent, levels)

@@ -52,7 +52,8 @@ export function toPSString(value: unknown): string {
   if (value === null || value === undefined) return ''
   if (typeof value === 'string') return value
   if (typeof value === 'boolean') return value ? 'True' : 'False'
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatDouble(value)
+  // Integers beyond 2^53 can only be Doubles here, and print as .NET prints Doubles (1E+20).
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? String(value) : formatDouble(value)
   if (value instanceof PSList) return value.typeName
   if (Array.isArray(value)) return value.map(toPSString).join(' ')
   if (value instanceof PSEnumValue) return value.name

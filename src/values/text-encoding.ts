@@ -32,6 +32,15 @@ function swapBytes(bytes: Uint8Array): Uint8Array {
   return swapped
 }
 
+/** Windows-1252's characters for 0x80–0x9F (Node's decoder gives the C1 controls instead); undefined bytes stay as they are. */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178'
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = ''
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte)
+  return text
+}
+
 /** decodeText reads a text file's bytes: UTF-8/UTF-16 LE/UTF-16 BE by BOM, else UTF-8, else Windows-1252. */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2))
@@ -41,7 +50,7 @@ export function decodeText(bytes: Uint8Array): string {
     return new TextDecoder('utf-8', {fatal: true}).decode(body)
   } catch {
     // COMPAT(windows): old ANSI exports from Windows PowerShell 5.1 are Windows-1252.
-    return new TextDecoder('windows-1252').decode(body)
+    return decodeWindows1252(body)
   }
 }
 
