@@ -9,7 +9,7 @@ import {PSArrayList, PSEnumValue, PSHashtable} from '../../values/objects.js'
 import {notSupportedError, runtimeError} from '../../values/runtime-errors.js'
 import type * as A from '../ast.js'
 import {atExtent} from '../errors.js'
-import type {ActionPreference, CommandIO, HostCommand} from '../host.js'
+import type {ActionPreference, CommandIO, HostCommand, Preferences} from '../host.js'
 import {parseScript} from '../parser.js'
 import {SourceText, decodeScript} from '../source.js'
 import {commandNotSupported} from '../unsupported.js'
@@ -71,8 +71,14 @@ export class CommandRunner implements PipelineRunner {
     const stopped = (error: unknown) => error instanceof PipelineStopped && error.owner === token
     const processors: Processor[] = []
     let downstream: Emit = emit
+    let last = pipeline.elements.length - 1
+    // A trailing bare `| Out-Null` discards the output: no command needs to run for that (§9).
+    if (last > 0 && this.#isOutNull(pipeline.elements[last]!, frame)) {
+      downstream = () => undefined
+      last--
+    }
     // Bind every command first (PS binds the whole pipeline before anything runs), then stream.
-    for (let i = pipeline.elements.length - 1; i >= 1; i--) {
+    for (let i = last; i >= 1; i--) {
       const processor = await this.#processor(pipeline.elements[i] as A.CommandAst, frame, downstream, true, token)
       processors.unshift(processor)
       downstream = (value) => then(sequence(enumerate(value), (item) => processor.process(item, true)), () => undefined)
@@ -95,6 +101,12 @@ export class CommandRunner implements PipelineRunner {
         if (!stopped(error)) throw error
       }
     }
+  }
+
+  #isOutNull(element: A.CommandAst | A.CommandExpressionAst, frame: Frame): boolean {
+    if (element.type !== 'Command' || typeof element.name !== 'string' || element.elements.length > 0 || element.redirections.length > 0) return false
+    const resolved = this.resolveName(element.name, frame.scope)
+    return resolved?.kind === 'utility' && resolved.command.signature.name === 'Out-Null'
   }
 
   #expressionElement(element: A.CommandExpressionAst, frame: Frame, downstream: Emit): Maybe<void> {
@@ -216,14 +228,14 @@ export class CommandRunner implements PipelineRunner {
     if (action === 'Continue') frame.writeError(record)
   }
 
-  #errorAction(values: ReadonlyMap<string, unknown>, frame: Frame): ActionPreference {
+  #errorAction(values: ReadonlyMap<string, unknown>, preferences: Preferences): ActionPreference {
     const given = values.get('ErrorAction')
-    return given instanceof PSEnumValue ? (given.name as ActionPreference) : preferencesOf(frame.scope).errorAction
+    return given instanceof PSEnumValue ? (given.name as ActionPreference) : preferences.errorAction
   }
 
-  #warningAction(values: ReadonlyMap<string, unknown>, frame: Frame): ActionPreference {
+  #warningAction(values: ReadonlyMap<string, unknown>, preferences: Preferences): ActionPreference {
     const given = values.get('WarningAction')
-    return given instanceof PSEnumValue ? (given.name as ActionPreference) : preferencesOf(frame.scope).warningAction
+    return given instanceof PSEnumValue ? (given.name as ActionPreference) : preferences.warningAction
   }
 
   /** writeWarning shows a warning or, under Stop, ends the script (§8.3). */
@@ -275,10 +287,7 @@ export class CommandRunner implements PipelineRunner {
     const captured = this.#captured(binding.values, frame)
     // The caller's preferences, read once per command rather than per input object.
     const preferences = preferencesOf(frame.scope)
-    const errorActionOf = (values: ReadonlyMap<string, unknown>): ActionPreference => {
-      const given = values.get('ErrorAction')
-      return given instanceof PSEnumValue ? (given.name as ActionPreference) : preferences.errorAction
-    }
+    const errorActionOf = (values: ReadonlyMap<string, unknown>) => this.#errorAction(values, preferences)
     let output: unknown[] = []
     let errorAction = errorActionOf(binding.values)
     const io: CommandIO = {
@@ -344,9 +353,10 @@ export class CommandRunner implements PipelineRunner {
   startUtility(utility: UtilityCommand, binding: BindingResult, frame: Frame, emit: Emit, token: object, commandExtent?: ReturnType<typeof extentOf>): Processor {
     const signature = utility.signature
     const place = (record: ErrorRecord) => (commandExtent && record.positionLines.length === 0 ? atExtent(record, commandExtent) : record)
-    const errorAction = this.#errorAction(binding.values, frame)
-    const warningAction = this.#warningAction(binding.values, frame)
-    const verbose = binding.values.get('Verbose') === true || preferencesOf(frame.scope).verbose
+    const preferences = preferencesOf(frame.scope)
+    const errorAction = this.#errorAction(binding.values, preferences)
+    const warningAction = this.#warningAction(binding.values, preferences)
+    const verbose = binding.values.get('Verbose') === true || preferences.verbose
     const captured = this.#captured(binding.values, frame)
     const processor: UtilityProcessor = utility.start({
       name: signature.name,

@@ -38,7 +38,11 @@ export class Scope {
 
   /** lookup finds a variable here or in a parent. */
   lookup(name: string): Variable | undefined {
-    const key = name.toLowerCase()
+    return this.lookupKey(name.toLowerCase())
+  }
+
+  /** lookupKey is lookup for a name already in lower case (the preference variables, read per command). */
+  lookupKey(key: string): Variable | undefined {
     for (let scope: Scope | undefined = this; scope; scope = scope.parent) {
       const found = scope.#variables.get(key)
       if (found) return found

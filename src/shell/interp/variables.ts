@@ -86,19 +86,21 @@ export function checkAssignable(name: string, value: unknown): void {
   }
 }
 
-function action(scope: Scope, name: string, fallback: ActionPreference): ActionPreference {
-  const text = String(scope.lookup(name)?.value ?? fallback).toLowerCase()
-  return (ACTIONS.find((a) => a.toLowerCase() === text) as ActionPreference | undefined) ?? fallback
+const BY_LOWER_CASE = new Map(ACTIONS.map((a) => [a.toLowerCase(), a as ActionPreference]))
+
+function action(scope: Scope, key: string, fallback: ActionPreference): ActionPreference {
+  const value = scope.lookupKey(key)?.value
+  return value === undefined || value === null ? fallback : (BY_LOWER_CASE.get(String(value).toLowerCase()) ?? fallback)
 }
 
 /** preferencesOf reads the preference variables visible from a scope. */
 export function preferencesOf(scope: Scope): Preferences {
-  const confirm = String(scope.lookup('ConfirmPreference')?.value ?? 'High').toLowerCase()
-  const whatIf = scope.lookup('WhatIfPreference')?.value
+  const confirm = String(scope.lookupKey('confirmpreference')?.value ?? 'High').toLowerCase()
+  const whatIf = scope.lookupKey('whatifpreference')?.value
   return {
-    errorAction: action(scope, 'ErrorActionPreference', 'Continue'),
-    warningAction: action(scope, 'WarningPreference', 'Continue'),
-    verbose: action(scope, 'VerbosePreference', 'SilentlyContinue') === 'Continue',
+    errorAction: action(scope, 'erroractionpreference', 'Continue'),
+    warningAction: action(scope, 'warningpreference', 'Continue'),
+    verbose: action(scope, 'verbosepreference', 'SilentlyContinue') === 'Continue',
     whatIf: whatIf === true || (typeof whatIf === 'object' && whatIf !== null),
     confirm: confirm === 'low' || confirm === 'medium',
   }
