@@ -30,5 +30,12 @@ csxmpp Set-CsXmppGatewayConfiguration -ConnectionLimit 1200
 csxmpp Get-CsXmppGatewayConfiguration
 step "Get-CsExternalAccessPolicy --json"
 csxmpp Get-CsExternalAccessPolicy --json
+step "A legacy script: -Command with a pipeline, a calculated property and a table"
+csxmpp -Command 'Get-CsXmppAllowedPartner | Select-Object Identity, PartnerType, @{n = "Domains"; e = { $_.AdditionalDomains.Count }} | Format-Table'
+step "Migration: Import-Clixml examples/lync2013/partners.xml | Set-CsXmppAllowedPartner   (a Lync 2013 export, UTF-16)"
+csxmpp -Command 'Import-Clixml examples/lync2013/partners.xml | Set-CsXmppAllowedPartner; (Get-CsXmppAllowedPartner).Identity'
+step "Outside the subset: nothing runs, and the error names the construct and its line"
+printf 'Remove-CsXmppAllowedPartner gmail.com -Confirm:$false\nswitch ($x) { default { } }\n' | csxmpp || echo "(exit code $?)"
 echo
-echo "Next: 'node bin/run.js help' lists the cmdlets; 'node bin/run.js help Set-CsXmppAllowedPartner' explains one."
+echo "Next: 'node bin/run.js help' lists the cmdlets; 'node bin/run.js help Set-CsXmppAllowedPartner' explains one;"
+echo "'node bin/run.js' on a terminal opens the interactive shell."

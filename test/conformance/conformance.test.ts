@@ -1,119 +1,172 @@
 import assert from 'node:assert/strict'
 import {spawn} from 'node:child_process'
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {test} from 'node:test'
+import {after, before, describe, it, test} from 'node:test'
 import {BIN, STORE_P} from '../helpers/csxmpp.js'
+import {CASES, PENDING, type ConformanceCase} from './cases.js'
 
 /**
- * The conformance examples of powershell.md §15, C1–C64, each a table test with exact stdout, stderr
- * and exit codes. cases.json is transcribed from the spec by extract.py; this file only runs them:
- * scripts as `csxmpp -File t.ps1`, bash lines through a real bash with `csxmpp` a function, so that
- * bash itself splits, expands and brace-expands as the spec's cases assume.
+ * Runs the conformance examples of powershell.md §15 (cases.ts) against the built executable: scripts
+ * as `csxmpp -File <name>`, bash lines through a real bash with `csxmpp` a function around bin/run.js,
+ * so that bash itself splits, expands and brace-expands as the spec's cases assume (C2, C3, C7).
  */
 
-interface Run {
-  readonly script?: string
-  readonly file?: string
-  readonly bash?: readonly string[]
+const FILES = new URL('./files/', import.meta.url)
+/** Each process gets this long; then its process group is killed and the case fails. */
+const TIMEOUT_MS = 20_000
+/** At most this many cases, each running one process at a time, run at once (the machine has 2 cores). */
+const CONCURRENCY = 4
+
+/** Output is what one process printed and how it ended. */
+interface Output {
   readonly stdout: string
   readonly stderr: string
-  readonly exit: readonly number[]
+  readonly code: number
 }
 
-interface Case {
-  readonly id: string
-  readonly title: string
-  readonly store: 'F' | 'P'
-  readonly files: Readonly<Record<string, string | {readonly utf16le: string}>>
-  readonly runs: readonly Run[]
+/** hermeticEnv points the store, home and state at the case's directory, so nothing touches the real home. */
+function hermeticEnv(dir: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    CSXMPP_STORE: path.join(dir, 'store.json'),
+    NO_COLOR: '1',
+    TZ: 'UTC',
+    HOME: dir,
+    XDG_STATE_HOME: path.join(dir, 'state'),
+  }
 }
 
-const {cases} = JSON.parse(readFileSync(new URL('./cases.json', import.meta.url), 'utf8')) as {cases: Case[]}
-
-/** Cases that do not pass yet, with the reason; they run as todo and are reported, not hidden. */
-const PENDING: ReadonlyMap<string, string> = new Map([])
-
-const TIMEOUT_MS = 30_000
-
-interface Output {
-  stdout: string
-  stderr: string
-  code: number
-}
-
+/** spawnIn runs one process in dir and waits for it; on timeout it kills the process group by its id. */
 function spawnIn(dir: string, command: string, args: readonly string[]): Promise<Output> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: dir,
-      env: {...process.env, CSXMPP_STORE: path.join(dir, 'store.json'), NO_COLOR: '1', TZ: 'UTC', HOME: dir, XDG_STATE_HOME: path.join(dir, 'state'), CSXMPP_BIN: BIN},
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    // Its own process group, so that a timeout also ends the node that a bash line started.
+    const child = spawn(command, args, {cwd: dir, env: hermeticEnv(dir), stdio: ['ignore', 'pipe', 'pipe'], detached: true})
     let stdout = ''
     let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS)
-    child.on('error', reject)
+    let timedOut = false
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    const timer = setTimeout(() => {
+      timedOut = true
+      process.kill(-child.pid!, 'SIGKILL')
+    }, TIMEOUT_MS)
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
     child.on('close', (code) => {
       clearTimeout(timer)
-      resolve({stdout, stderr, code: code ?? -1})
+      if (timedOut) reject(new Error(`${command} ${args.join(' ')}: killed after ${TIMEOUT_MS} ms`))
+      else resolve({stdout, stderr, code: code ?? -1})
     })
   })
 }
 
-/** bashLine runs one `$ csxmpp …` line with csxmpp defined as a function around bin/run.js. */
-function bashLine(dir: string, line: string): Promise<Output> {
-  return spawnIn(dir, 'bash', ['-c', `csxmpp() { node "$CSXMPP_BIN" "$@"; }\n${line}`])
+/** runCsxmpp runs bin/run.js with the given arguments. */
+function runCsxmpp(dir: string, args: readonly string[]): Promise<Output> {
+  return spawnIn(dir, process.execPath, [BIN, ...args])
 }
 
-async function runCase(c: Case): Promise<void> {
+/** runBashLine runs one of the spec's `$ ` lines, csxmpp being a shell function around bin/run.js. */
+function runBashLine(dir: string, line: string): Promise<Output> {
+  return spawnIn(dir, 'bash', ['-c', `csxmpp() { node ${shellQuote(BIN)} "$@"; }\n${line}`])
+}
+
+/** shellQuote makes a word that bash reads back as exactly s. */
+function shellQuote(s: string): string {
+  return `'${s.replaceAll("'", `'\\''`)}'`
+}
+
+/** readStore parses the store file, or gives undefined when there is none (a fresh store). */
+function readStore(dir: string): StoreShape | undefined {
+  const file = path.join(dir, 'store.json')
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoreShape) : undefined
+}
+
+/** StoreShape is the part of the store file that the unchanged-store checks look at. */
+interface StoreShape {
+  readonly xmppAllowedPartners: Readonly<Record<string, unknown>>
+  readonly xmppGatewayConfiguration: {readonly ConnectionLimit: number}
+}
+
+/** writeFiles creates the case's files: text as UTF-8, fixtures byte for byte. */
+function writeFiles(dir: string, c: ConformanceCase): void {
+  for (const [name, content] of Object.entries(c.files)) {
+    if (typeof content === 'string') writeFileSync(path.join(dir, name), content)
+    else copyFileSync(new URL(content.fixture, FILES), path.join(dir, name))
+  }
+}
+
+/** runAll runs what the case runs, in order, and gives every process's output. */
+async function runAll(dir: string, c: ConformanceCase): Promise<Output[]> {
+  const outputs: Output[] = []
+  if (c.bash) {
+    for (const line of c.bash) outputs.push(await runBashLine(dir, line))
+    return outputs
+  }
+  for (const script of c.scripts ?? [{name: 't.ps1', text: c.script!}]) {
+    writeFileSync(path.join(dir, script.name), script.text)
+    outputs.push(await runCsxmpp(dir, ['-File', script.name]))
+  }
+  return outputs
+}
+
+/** assertStoreUnchanged checks what the spec promises: a fresh store stays fresh, store P stays as it was. */
+function assertStoreUnchanged(before: StoreShape | undefined, after: StoreShape | undefined): void {
+  if (before !== undefined) return assert.deepEqual(after, before, 'the store changed')
+  if (after === undefined) return
+  assert.deepEqual(Object.keys(after.xmppAllowedPartners), [], 'a fresh store gained partners')
+  assert.equal(after.xmppGatewayConfiguration.ConnectionLimit, 1000, 'a fresh store changed its ConnectionLimit')
+}
+
+/** runCase runs one case in a fresh directory and compares stdout, stderr and exit codes exactly. */
+async function runCase(c: ConformanceCase, storeP: string): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), `csxmpp-${c.id}-`))
   try {
-    if (c.store === 'P') {
-      for (const line of STORE_P) {
-        const made = await spawnIn(dir, process.execPath, [BIN, ...line])
-        assert.deepEqual([made.stderr, made.code], ['', 0], 'building store P')
-      }
-    }
-    for (const [name, content] of Object.entries(c.files)) {
-      const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(content.utf16le, 'utf16le')])
-      writeFileSync(path.join(dir, name), bytes)
-    }
-    for (const run of c.runs) {
-      const outputs: Output[] = []
-      if (run.bash) for (const line of run.bash) outputs.push(await bashLine(dir, line))
-      else {
-        const file = run.file ?? 't.ps1'
-        writeFileSync(path.join(dir, file), run.script!)
-        outputs.push(await spawnIn(dir, process.execPath, [BIN, '-File', file]))
-      }
-      assert.equal(outputs.map((o) => o.stdout).join(''), run.stdout, `${c.id} stdout`)
-      assert.equal(outputs.map((o) => o.stderr).join(''), run.stderr, `${c.id} stderr`)
-      assert.deepEqual(outputs.map((o) => o.code), run.exit.length > 0 ? run.exit : [0], `${c.id} exit codes`)
-    }
-    if (c.id === 'C54' || c.id === 'C56') {
-      // Nothing ran: the store file was never written.
-      assert.throws(() => readFileSync(path.join(dir, 'store.json')), /ENOENT/)
-    }
+    if (c.store === 'P') copyFileSync(storeP, path.join(dir, 'store.json'))
+    writeFiles(dir, c)
+    const before = readStore(dir)
+    const outputs = await runAll(dir, c)
+    assert.equal(outputs.map((o) => o.stdout).join(''), c.stdout, `${c.id} stdout`)
+    assert.equal(outputs.map((o) => o.stderr).join(''), c.stderr, `${c.id} stderr`)
+    assert.deepEqual(
+      outputs.map((o) => o.code),
+      c.exit,
+      `${c.id} exit codes`,
+    )
+    if (c.storeUnchanged) assertStoreUnchanged(before, readStore(dir))
   } finally {
     rmSync(dir, {recursive: true, force: true})
   }
 }
 
-test('conformance: cases.json holds C1 to C64, each once', () => {
+test('cases.ts holds C1 to C64, each once, each with one exit code per run', () => {
   assert.deepEqual(
-    cases.map((c) => c.id),
+    CASES.map((c) => c.id),
     Array.from({length: 64}, (_, i) => `C${i + 1}`),
   )
+  for (const c of CASES) {
+    const runs = [c.script === undefined ? 0 : 1, c.scripts?.length ?? 0, c.bash?.length ?? 0]
+    assert.equal(runs.filter((n) => n > 0).length, 1, `${c.id}: exactly one of script, scripts, bash`)
+    assert.equal(c.exit.length, Math.max(...runs), `${c.id}: exit codes`)
+  }
+  for (const id of PENDING.keys()) assert.ok(CASES.some((c) => c.id === id), `PENDING names unknown case ${id}`)
 })
 
-// Four cases at a time: each spawns a few short csxmpp processes.
-const BATCH = 4
-for (let i = 0; i < cases.length; i += BATCH) {
-  const batch = cases.slice(i, i + BATCH)
-  test(`conformance ${batch[0]!.id}–${batch.at(-1)!.id}`, async (t) => {
-    await Promise.all(batch.map((c) => t.test(`${c.id}. ${c.title}`, {todo: PENDING.get(c.id)}, () => runCase(c))))
+describe('powershell.md §15 conformance', {concurrency: CONCURRENCY}, () => {
+  // Store P is built once, by the argv-mode commands of §15's header, and copied into each case.
+  const home = mkdtempSync(path.join(tmpdir(), 'csxmpp-store-p-'))
+  const storeP = path.join(home, 'store.json')
+  before(async () => {
+    assert.ok(existsSync(BIN), `${BIN} is missing: run npm run build`)
+    for (const argv of STORE_P) {
+      const made = await runCsxmpp(home, argv)
+      assert.deepEqual([made.stderr, made.code], ['', 0], `building store P: ${argv.join(' ')}`)
+    }
   })
-}
+  after(() => rmSync(home, {recursive: true, force: true}))
+
+  for (const c of CASES) it(`${c.id}. ${c.title}`, {todo: PENDING.get(c.id)}, () => runCase(c, storeP))
+})
