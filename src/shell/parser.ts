@@ -753,23 +753,21 @@ class Parser {
   }
 
   #format(options: {comma: boolean}): A.ExpressionAst {
-    let left = this.#range(options)
-    while (this.#isOperator(this.#peek('expression'), '-f')) {
-      const token = this.#next('expression')
-      this.#skipNewlines()
-      const right = this.#operand(token, () => this.#range(options))
-      left = {type: 'Binary', operator: '-f', left, right, start: left.start, end: right.end}
-    }
-    return left
+    return this.#leftAssociative('-f', () => this.#range(options))
   }
 
   #range(options: {comma: boolean}): A.ExpressionAst {
-    let left = this.#negation(options)
-    while (this.#isOperator(this.#peek('expression'), '..')) {
+    return this.#leftAssociative('..', () => this.#negation(options))
+  }
+
+  /** #leftAssociative reads `operand { op operand }` for one operator of its own precedence level. */
+  #leftAssociative(operator: string, operand: () => A.ExpressionAst): A.ExpressionAst {
+    let left = operand()
+    while (this.#isOperator(this.#peek('expression'), operator)) {
       const token = this.#next('expression')
       this.#skipNewlines()
-      const right = this.#operand(token, () => this.#negation(options))
-      left = {type: 'Binary', operator: '..', left, right, start: left.start, end: right.end}
+      const right = this.#operand(token, operand)
+      left = {type: 'Binary', operator, left, right, start: left.start, end: right.end}
     }
     return left
   }
