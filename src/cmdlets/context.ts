@@ -1,3 +1,4 @@
+import type {ActionPreference, Preferences} from '../command-io.js'
 import {ErrorRecord, cmdletError} from '../errors.js'
 import {PSEnumValue} from '../values/objects.js'
 import type {CmdletContext, CmdletDefinition, CmdletHost, PromptChoice, StoreSession} from './definition.js'
@@ -9,18 +10,7 @@ import {hostPromptNotAvailable} from './errors.js'
  * preference variables.
  */
 
-/** ActionPreference is the value of -ErrorAction, -WarningAction and the preference variables. */
-export type ActionPreference = 'Continue' | 'SilentlyContinue' | 'Stop' | 'Ignore'
-
-/** Preferences are the caller's preference variables (defaults: powershell.md §4.4). */
-export interface Preferences {
-  readonly errorAction: ActionPreference
-  readonly warningAction: ActionPreference
-  readonly verbose: boolean
-  readonly whatIf: boolean
-  /** Whether every store change must be confirmed ($ConfirmPreference at Medium or lower). */
-  readonly confirm: boolean
-}
+export type {ActionPreference, Preferences}
 
 /** DEFAULT_PREFERENCES are a fresh session's preferences. */
 export const DEFAULT_PREFERENCES: Preferences = {

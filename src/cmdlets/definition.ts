@@ -1,3 +1,4 @@
+import type {CommandIO, PromptChoice} from '../command-io.js'
 import type {ErrorRecord} from '../errors.js'
 import type {CommandSignature} from '../binding/parameter.js'
 
@@ -26,29 +27,9 @@ export interface StoreSession<Document = unknown> {
   removeSecretAfterCommit(name: string): void
 }
 
-/** PromptChoice is one answer of a host prompt, e.g. `[Y] Yes`. */
-export interface PromptChoice {
-  readonly key: string
-  readonly label: string
-  readonly help: string
-}
-
 /** CmdletHost is what a cmdlet invocation writes to and asks (the argv host or the interpreter). */
-export interface CmdletHost {
-  writeObject(value: unknown): void
-  writeError(record: ErrorRecord): void
-  /**
-   * writeWarning passes a warning with its effective -WarningAction: Continue shows it, Stop turns it
-   * into an error, SilentlyContinue only lets -WarningVariable keep it (powershell.md §7.5, §8.3).
-   */
-  writeWarning(text: string, action: 'Continue' | 'Stop' | 'SilentlyContinue'): void
-  writeVerbose(text: string): void
-  writeWhatIf(text: string): void
-  /** prompt asks on the terminal; undefined when there is no terminal (never block, §7.8). */
-  prompt(caption: string, message: string, choices: readonly PromptChoice[], defaultKey: string): Promise<string | undefined>
-  /** readVariable reads a variable of the caller's scope (a Get-CsUser filter's `$x`, §7.7); absent in argv mode. */
-  readVariable?(name: string): unknown
-}
+export type CmdletHost = CommandIO
+export type {PromptChoice}
 
 /** CmdletContext is what a cmdlet's process step gets for one input object. */
 export interface CmdletContext<Document = unknown> {

@@ -1,5 +1,5 @@
 import type {HelpSource} from '../help/get-help.js'
-import type {ErrorRecord} from '../errors.js'
+import type {ActionPreference, CommandIO, Preferences, PromptChoice} from '../command-io.js'
 import type {PSEnumType} from '../values/objects.js'
 
 /**
@@ -8,37 +8,7 @@ import type {PSEnumType} from '../values/objects.js'
  * language itself knows nothing of XMPP or the store.
  */
 
-/** ActionPreference is the value of -ErrorAction, -WarningAction and the preference variables. */
-export type ActionPreference = 'Continue' | 'SilentlyContinue' | 'Stop' | 'Ignore'
-
-/** Preferences are the caller's preference variables at the moment a command runs (§4.4). */
-export interface Preferences {
-  readonly errorAction: ActionPreference
-  readonly warningAction: ActionPreference
-  readonly verbose: boolean
-  readonly whatIf: boolean
-  readonly confirm: boolean
-}
-
-/** PromptChoice is one answer of a host prompt, e.g. `[Y] Yes`. */
-export interface PromptChoice {
-  readonly key: string
-  readonly label: string
-  readonly help: string
-}
-
-/** CommandIO is where a host command writes, per invocation. */
-export interface CommandIO {
-  writeObject(value: unknown): void
-  writeError(record: ErrorRecord): void
-  /** The effective -WarningAction: Stop makes the warning script-terminating; SilentlyContinue only records it. */
-  writeWarning(text: string, action: 'Continue' | 'Stop' | 'SilentlyContinue'): void
-  writeVerbose(text: string): void
-  writeWhatIf(text: string): void
-  prompt(caption: string, message: string, choices: readonly PromptChoice[], defaultKey: string): Promise<string | undefined>
-  /** readVariable reads a variable of the calling scope. */
-  readVariable(name: string): unknown
-}
+export type {ActionPreference, CommandIO, Preferences, PromptChoice}
 
 /** HostCommand is a command the host provides: a Lync cmdlet. */
 export interface HostCommand {

@@ -51,3 +51,15 @@ export interface UtilityCommand {
 export function signature(name: string, parameters: CommandSignature['parameters'], unsupported: readonly string[] = []): CommandSignature {
   return {name, parameters, parameterSets: ['Default'], defaultParameterSet: 'Default', unsupportedParameters: unsupported}
 }
+
+/** gather builds the processor of a cmdlet that needs all its input first (Sort-Object, ConvertTo-Json …). */
+export function gather(handle: (items: unknown[]) => Promise<void>): UtilityProcessor {
+  const items: unknown[] = []
+  return {
+    async process(values, input, hasInput) {
+      if (hasInput) items.push(input)
+      else if (values.has('InputObject')) items.push(values.get('InputObject'))
+    },
+    end: () => handle(items),
+  }
+}

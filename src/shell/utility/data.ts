@@ -9,23 +9,11 @@ import {toPSString} from '../../values/convert.js'
 import {decodeText, encodeText, parseEncodingName} from '../../values/text-encoding.js'
 import {runtimeError} from '../../values/runtime-errors.js'
 import {enumerate} from '../interp/interpreter.js'
-import {type UtilityCommand, signature} from './command.js'
+import {type UtilityCommand, gather, signature} from './command.js'
 import {inputObject, param} from './parameters.js'
 import {filePath, pathNotFound, readText} from './paths.js'
 
 /** ConvertTo-Json, ConvertFrom-Json, Import-Csv, Export-Csv, Export-Clixml and Import-Clixml (powershell.md §9, §10.7, §12). */
-
-/** gathering collects pipeline input (or -InputObject) and handles it at the end. */
-function gathering(handle: (items: unknown[]) => Promise<void>) {
-  const items: unknown[] = []
-  return {
-    async process(values: ReadonlyMap<string, unknown>, input: unknown, hasInput: boolean) {
-      if (hasInput) items.push(input)
-      else if (values.has('InputObject')) items.push(values.get('InputObject'))
-    },
-    end: () => handle(items),
-  }
-}
 
 /** refuseFormatRecords: Format-* output can only be rendered, never exported (§10.2). */
 function refuseFormatRecords(items: readonly unknown[]): void {
@@ -52,7 +40,7 @@ const convertToJsonCommand: UtilityCommand = {
   module: 'Microsoft.PowerShell.Utility',
   synopsis: 'Converts objects to JSON text.',
   start: (ctx) =>
-    gathering(async (items) => {
+    gather(async (items) => {
       refuseFormatRecords(items)
       const depth = (ctx.values.get('Depth') as number | undefined) ?? 2
       const {text, truncated} = convertToJson(items, {depth, compress: ctx.values.get('Compress') === true})
@@ -66,7 +54,7 @@ const convertFromJsonCommand: UtilityCommand = {
   module: 'Microsoft.PowerShell.Utility',
   synopsis: 'Converts JSON text to objects.',
   start: (ctx) =>
-    gathering(async (items) => {
+    gather(async (items) => {
       // Piped lines are joined first, so a multi-line JSON document from Get-Content works (PS).
       const text = items.map(toPSString).join('\n')
       try {
@@ -120,7 +108,7 @@ const exportCsv: UtilityCommand = {
   module: 'Microsoft.PowerShell.Utility',
   synopsis: 'Writes objects to a CSV file, one row per object.',
   start: (ctx) =>
-    gathering(async (items) => {
+    gather(async (items) => {
       refuseFormatRecords(items)
       const v = ctx.values
       const full = outputFile(v)
@@ -142,22 +130,14 @@ const exportClixml: UtilityCommand = {
   ),
   module: 'Microsoft.PowerShell.Utility',
   synopsis: 'Writes objects to a Clixml file that Windows PowerShell can import.',
-  start(ctx) {
-    const items: unknown[] = []
-    return {
-      async process(values, input, hasInput) {
-        // `-InputObject $array` writes one object holding the list, as PS does (§12.1).
-        if (hasInput) items.push(input)
-        else if (values.has('InputObject')) items.push(values.get('InputObject'))
-      },
-      async end() {
-        refuseFormatRecords(items)
-        const full = outputFile(ctx.values)
-        const text = writeClixml(items, {depth: (ctx.values.get('Depth') as number | undefined) ?? 2})
-        writeFileSync(full, encodeText(text, encodingOf(ctx.values)))
-      },
-    }
-  },
+  // `-InputObject $array` writes one object holding the list, as PS does (§12.1).
+  start: (ctx) =>
+    gather(async (items) => {
+      refuseFormatRecords(items)
+      const full = outputFile(ctx.values)
+      const text = writeClixml(items, {depth: (ctx.values.get('Depth') as number | undefined) ?? 2})
+      writeFileSync(full, encodeText(text, encodingOf(ctx.values)))
+    }),
 }
 
 const importClixml: UtilityCommand = {

@@ -4,7 +4,7 @@ import {formatOutput} from '../../format/index.js'
 import {encodeText, parseEncodingName, type TextEncodingName} from '../../values/text-encoding.js'
 import {runtimeError} from '../../values/runtime-errors.js'
 import {enumerate} from '../interp/interpreter.js'
-import {type UtilityCommand, type UtilityContext, signature} from './command.js'
+import {type UtilityCommand, type UtilityContext, gather, signature} from './command.js'
 import {inputObject, param} from './parameters.js'
 import {filePath, readText} from './paths.js'
 
@@ -98,14 +98,7 @@ const testPath: UtilityCommand = {
 
 /** rendering collects the input and renders it as the console would (§9 Out-String). */
 function rendering(ctx: UtilityContext, done: (text: string) => Promise<void>) {
-  const objects: unknown[] = []
-  return {
-    async process(values: ReadonlyMap<string, unknown>, input: unknown, hasInput: boolean) {
-      if (hasInput) objects.push(input)
-      else if (values.has('InputObject')) objects.push(...enumerate(values.get('InputObject')))
-    },
-    end: () => done(formatOutput(objects, {width: (ctx.values.get('Width') as number | undefined) ?? OUT_WIDTH})),
-  }
+  return gather((objects) => done(formatOutput(objects, {width: (ctx.values.get('Width') as number | undefined) ?? OUT_WIDTH})))
 }
 
 const outString: UtilityCommand = {
@@ -134,16 +127,7 @@ const outDefault: UtilityCommand = {
   signature: signature('Out-Default', [inputObject()], ['Transcript']),
   module: 'Microsoft.PowerShell.Core',
   synopsis: 'Sends the output to the console, formatted, now.',
-  start(ctx) {
-    const objects: unknown[] = []
-    return {
-      async process(values, input, hasInput) {
-        if (hasInput) objects.push(input)
-        else if (values.has('InputObject')) objects.push(...enumerate(values.get('InputObject')))
-      },
-      end: async () => ctx.runtime.showOutput(objects),
-    }
-  },
+  start: (ctx) => gather(async (objects) => ctx.runtime.showOutput(objects)),
 }
 
 export const FILE_COMMANDS: readonly UtilityCommand[] = [getContent, setContent, testPath, outString, outFile, outDefault]

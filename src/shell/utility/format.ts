@@ -2,7 +2,7 @@ import {type FormatColumn, FormatRecord} from '../../format/index.js'
 import {toPSString} from '../../values/convert.js'
 import {PSHashtable, PSObject} from '../../values/objects.js'
 import {toNumber} from '../interp/convert.js'
-import {type UtilityCommand, type UtilityContext, signature} from './command.js'
+import {type UtilityCommand, type UtilityContext, gather, signature} from './command.js'
 import {inputObject, param} from './parameters.js'
 import {optionOf, propertySpecs} from './properties.js'
 
@@ -18,26 +18,19 @@ function defaultProperties(object: unknown): string[] {
 
 /** formatting builds the processor of Format-List or Format-Table. */
 function formatting(ctx: UtilityContext, view: 'table' | 'list') {
-  const items: unknown[] = []
-  return {
-    async process(values: ReadonlyMap<string, unknown>, input: unknown, hasInput: boolean) {
-      if (hasInput) items.push(input)
-      else if (values.has('InputObject')) items.push(values.get('InputObject'))
-    },
-    async end() {
-      if (items.length === 0) return
-      const property = ctx.values.has('Property') ? ctx.values.get('Property') : defaultProperties(items[0])
-      const specs = propertySpecs(ctx, property, items[0])
-      const columns: FormatColumn[] = specs.map((spec) => {
-        const width = optionOf(spec, 'Width')
-        const alignment = ALIGNMENTS.find((a) => a.toLowerCase() === toPSString(optionOf(spec, 'Alignment') ?? '').toLowerCase())
-        return {label: spec.label, width: width === undefined ? undefined : toNumber(width), alignment}
-      })
-      const rows: unknown[][] = []
-      for (const item of items) rows.push(await Promise.all(specs.map((s) => s.value(item))))
-      await ctx.emit([new FormatRecord(view, columns, rows)])
-    },
-  }
+  return gather(async (items) => {
+    if (items.length === 0) return
+    const property = ctx.values.has('Property') ? ctx.values.get('Property') : defaultProperties(items[0])
+    const specs = propertySpecs(ctx, property, items[0])
+    const columns: FormatColumn[] = specs.map((spec) => {
+      const width = optionOf(spec, 'Width')
+      const alignment = ALIGNMENTS.find((a) => a.toLowerCase() === toPSString(optionOf(spec, 'Alignment') ?? '').toLowerCase())
+      return {label: spec.label, width: width === undefined ? undefined : toNumber(width), alignment}
+    })
+    const rows: unknown[][] = []
+    for (const item of items) rows.push(await Promise.all(specs.map((s) => s.value(item))))
+    await ctx.emit([new FormatRecord(view, columns, rows)])
+  })
 }
 
 const formatList: UtilityCommand = {

@@ -2,23 +2,11 @@ import {toPSString} from '../../values/convert.js'
 import {PSObject} from '../../values/objects.js'
 import {toBoolean, toNumber} from '../interp/convert.js'
 import {psCompare, psEquals} from '../interp/operators.js'
-import {type UtilityCommand, signature} from './command.js'
+import {type UtilityCommand, gather, signature} from './command.js'
 import {inputObject, param} from './parameters.js'
 import {optionOf, propertySpecs} from './properties.js'
 
 /** Sort-Object, Group-Object and Measure-Object (powershell.md §9): commands that need all their input. */
-
-/** collecting builds a processor that gathers its input and handles it at the end. */
-function collecting(handle: (items: unknown[]) => Promise<void>, values: ReadonlyMap<string, unknown>) {
-  const items: unknown[] = []
-  return {
-    async process(_v: ReadonlyMap<string, unknown>, input: unknown, hasInput: boolean) {
-      if (hasInput) items.push(input)
-      else if (values.has('InputObject')) items.push(values.get('InputObject'))
-    },
-    end: () => handle(items),
-  }
-}
 
 /** compareValues orders for Sort-Object: $null first, numbers numerically, strings by §5 rules. */
 function compareValues(a: unknown, b: unknown, caseSensitive: boolean): number {
@@ -40,7 +28,7 @@ const sortObject: UtilityCommand = {
   module: 'Microsoft.PowerShell.Utility',
   synopsis: 'Sorts objects by property values.',
   start: (ctx) =>
-    collecting(async (items) => {
+    gather(async (items) => {
       const caseSensitive = ctx.values.get('CaseSensitive') === true
       const descending = ctx.values.get('Descending') === true
       const specs = propertySpecs(ctx, ctx.values.get('Property'), items[0])
@@ -56,7 +44,7 @@ const sortObject: UtilityCommand = {
       })
       const kept = ctx.values.get('Unique') === true ? keyed.filter((k, i) => i === 0 || compareValues(keyed[i - 1]!.keys[0], k.keys[0], caseSensitive) !== 0) : keyed
       for (const {item} of kept) await ctx.emit([item])
-    }, ctx.values),
+    }),
 }
 
 const groupObject: UtilityCommand = {
@@ -64,7 +52,7 @@ const groupObject: UtilityCommand = {
   module: 'Microsoft.PowerShell.Utility',
   synopsis: 'Groups objects that contain the same value for specified properties.',
   start: (ctx) =>
-    collecting(async (items) => {
+    gather(async (items) => {
       const specs = propertySpecs(ctx, ctx.values.get('Property'), items[0])
       const groups: Array<{name: string; values: unknown[]; group: unknown[]}> = []
       for (const item of items) {
@@ -81,7 +69,7 @@ const groupObject: UtilityCommand = {
         info.addProperty('Values', g.values)
         await ctx.emit([info])
       }
-    }, ctx.values),
+    }),
 }
 
 const measureObject: UtilityCommand = {
@@ -93,7 +81,7 @@ const measureObject: UtilityCommand = {
   module: 'Microsoft.PowerShell.Utility',
   synopsis: 'Calculates the numeric properties of objects.',
   start: (ctx) =>
-    collecting(async (items) => {
+    gather(async (items) => {
       const v = ctx.values
       const specs = propertySpecs(ctx, v.get('Property'), items[0])
       const values = specs.length > 0 ? (await Promise.all(items.map((i) => specs[0]!.value(i)))).filter((x) => x !== null) : items
@@ -108,7 +96,7 @@ const measureObject: UtilityCommand = {
         .addProperty('Minimum', stat(v.get('Minimum'), () => Math.min(...numbers)))
         .addProperty('Property', specs[0]?.label ?? null)
       await ctx.emit([info])
-    }, ctx.values),
+    }),
 }
 
 
