@@ -3,7 +3,6 @@ export {formatErrorRecord, formatStreamMessage, jsonErrorLine} from './error-vie
 export {formatFieldValue} from './values.js'
 export {toJsonValue} from './json.js'
 export {FORMAT_RECORD_MISUSE, FormatRecord, type FormatColumn} from './format-record.js'
-export {listLines} from './out-default.js'
 export {ClixmlError, readClixml} from './clixml-read.js'
 export {writeClixml} from './clixml-write.js'
 export {CsvError, csvHeaderOf, parseCsv, writeCsv} from './csv.js'

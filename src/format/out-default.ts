@@ -1,13 +1,12 @@
 import {ErrorRecord} from '../errors.js'
 import {toPSString} from '../values/convert.js'
 import {dateTimeLong} from '../values/date-format.js'
-import {PSHashtable, PSObject, PSTimeSpan} from '../values/objects.js'
+import {PSObject} from '../values/objects.js'
 import {formatErrorRecord} from './error-view.js'
-import {FormatRecord} from './format-record.js'
+import {type FormatColumn, FormatRecord} from './format-record.js'
 import {tableLines} from './table.js'
 import {formatFieldValue, isCollection} from './values.js'
-import {TIME_SPAN_LIST, type View, viewOf} from './views.js'
-import {timeSpanProperty} from '../values/time-span.js'
+import {type TableView, viewOf} from './views.js'
 
 /**
  * Out-Default: turns one statement's success output into console text (powershell.md §10.1).
@@ -20,67 +19,69 @@ export interface OutputOptions {
   readonly width?: number
 }
 
-/** listLines renders one object in list layout: `Name<pad> : value` (powershell.md §10.3). */
+/** The line width when the output is not a terminal (§10.6). */
+const DEFAULT_WIDTH = 120
+
+/**
+ * listLines renders one object in list layout (§10.3): `Name<pad> : value`, names padded to the
+ * longest; a value's further lines are indented to the value column.
+ */
 export function listLines(entries: ReadonlyArray<readonly [string, unknown]>): string[] {
   const width = Math.max(0, ...entries.map(([n]) => n.length))
-  const lines: string[] = []
-  for (const [name, value] of entries) {
+  return entries.flatMap(([name, value]) => {
     const [first = '', ...rest] = formatFieldValue(value).split('\n')
-    lines.push(`${name.padEnd(width)} : ${first}`)
-    for (const line of rest) lines.push(`${' '.repeat(width + 3)}${line}`)
-  }
-  return lines
+    return [`${name.padEnd(width)} : ${first}`, ...rest.map((line) => `${' '.repeat(width + 3)}${line}`)]
+  })
 }
 
-/** flatten enumerates collections in the output stream, as the pipeline does. */
+/** flatten enumerates collections in the output stream, as the pipeline does (§10.1). */
 function flatten(objects: readonly unknown[]): unknown[] {
   return objects.flatMap((o) => (isCollection(o) ? flatten(o) : [o]))
 }
 
-function entriesOf(object: unknown): Array<[string, unknown]> {
-  if (object instanceof PSTimeSpan) return TIME_SPAN_LIST.map((name) => [name, timeSpanProperty(object, name.toLowerCase()) ?? null])
-  return object instanceof PSObject ? object.properties() : []
-}
-
-function tableRows(view: View & {kind: 'table'}, objects: readonly unknown[]): {columns: Array<{label: string; width?: number; alignment?: 'Left' | 'Right' | 'Center'}>; rows: unknown[][]} {
-  if (objects[0] instanceof PSHashtable) {
-    return {columns: [...view.columns!], rows: objects.flatMap((t) => (t as PSHashtable).entries().map(([k, v]) => [k, v]))}
-  }
-  if (view.columns && view.cells) return {columns: [...view.columns], rows: objects.map(view.cells)}
+/** tableOf gives a table block's columns and rows; without a fixed view the first object's properties. */
+function tableOf(view: TableView, objects: readonly unknown[]): {columns: readonly FormatColumn[]; rows: unknown[][]} {
+  if (view.columns && view.rows) return {columns: view.columns, rows: objects.flatMap(view.rows)}
   const names = (objects[0] as PSObject).propertyNames()
-  return {columns: names.map((label) => ({label})), rows: objects.map((o) => names.map((n) => (o as PSObject).get(n)))}
+  return {columns: names.map((label) => ({label})), rows: objects.map((o) => names.map((n) => (o as PSObject).get(n) ?? null))}
 }
 
+/** recordLines renders the output of one Format-Table or Format-List as its own block. */
 function recordLines(record: FormatRecord, width: number): string[] {
   if (record.view === 'table') return ['', ...tableLines(record.columns, record.rows, width), '']
   return ['', ...record.rows.flatMap((row) => [...listLines(record.columns.map((c, i) => [c.label, row[i]] as const)), ''])]
 }
 
-/** formatOutput renders a statement's output objects as console text. */
+/** singleLines renders an object that forms no block: a record, an error, a date, a scalar. */
+function singleLines(item: unknown, width: number): string[] {
+  if (item instanceof FormatRecord) return recordLines(item, width)
+  // The error layout of §11.1 without colour; it ends in a newline of its own.
+  if (item instanceof ErrorRecord) return formatErrorRecord(item).replace(/\n$/, '').split('\n')
+  if (item instanceof Date) return ['', dateTimeLong(item), '']
+  return toPSString(item).split('\n')
+}
+
+/** formatOutput renders one top-level statement's output objects as console text (§10.1). */
 export function formatOutput(objects: readonly unknown[], options: OutputOptions = {}): string {
-  const width = options.width ?? 120
-  const lines: string[] = []
+  const width = options.width ?? DEFAULT_WIDTH
   const items = flatten(objects).filter((o) => o !== null && o !== undefined)
+  const lines: string[] = []
   for (let i = 0; i < items.length; ) {
-    const item = items[i]!
-    const view = viewOf(item)
+    const view = viewOf(items[i])
     if (!view) {
-      if (item instanceof FormatRecord) lines.push(...recordLines(item, width))
-      else if (item instanceof ErrorRecord) lines.push(...formatErrorRecord(item).replace(/\n$/, '').split('\n'))
-      else if (item instanceof Date) lines.push('', dateTimeLong(item), '')
-      else lines.push(...toPSString(item).split('\n'))
+      lines.push(...singleLines(items[i], width))
       i++
       continue
     }
     let end = i + 1
     while (end < items.length && viewOf(items[end])?.key === view.key) end++
     const block = items.slice(i, end)
-    if (view.kind === 'list') lines.push('', ...block.flatMap((o) => [...listLines(entriesOf(o)), '']))
+    if (view.kind === 'list') lines.push('', ...block.flatMap((o) => [...listLines(view.entries(o)), '']))
     else {
-      const {columns, rows} = tableRows(view, block)
+      const {columns, rows} = tableOf(view, block)
       lines.push('', ...tableLines(columns, rows, width), '')
     }
     i = end
   }
-  return lines.map((l) => `${l.trimEnd()}\n`).join('')
+  return lines.map((line) => `${line.trimEnd()}\n`).join('')
 }

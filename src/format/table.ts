@@ -1,3 +1,4 @@
+import type {FormatColumn} from './format-record.js'
 import {formatFieldValue} from './values.js'
 
 /**
@@ -6,12 +7,7 @@ import {formatFieldValue} from './values.js'
  * or a calculated property says so; too-wide tables keep their left columns and cut cells with `...`.
  */
 
-/** TableColumn is a column to lay out: its header, optional fixed width and alignment. */
-export interface TableColumn {
-  readonly label: string
-  readonly width?: number
-  readonly alignment?: 'Left' | 'Right' | 'Center'
-}
+type Alignment = NonNullable<FormatColumn['alignment']>
 
 /** isNumeric judges a column by its first non-null value (§10.4). */
 function isNumeric(cells: readonly unknown[]): boolean {
@@ -19,21 +15,30 @@ function isNumeric(cells: readonly unknown[]): boolean {
   return typeof first === 'number'
 }
 
-function cut(text: string, width: number): string {
-  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 3))}...`
+// COMPAT(powershell): a table cell shows the first line of a value, marked `...` (5.1's
+// StringManipulationHelper.TruncateAtNewLine).
+function firstLine(text: string): string {
+  const lineBreak = text.search(/[\r\n]/)
+  return lineBreak < 0 ? text : `${text.slice(0, lineBreak)}...`
 }
 
-function pad(text: string, width: number, alignment: 'Left' | 'Right' | 'Center'): string {
+/** cut shortens a cell to its column: width − 3 characters and `...` (§10.4). */
+function cut(text: string, width: number): string {
+  if (text.length <= width) return text
+  return width <= 3 ? text.slice(0, width) : `${text.slice(0, width - 3)}...`
+}
+
+function pad(text: string, width: number, alignment: Alignment): string {
   if (alignment === 'Right') return text.padStart(width)
   if (alignment === 'Center') return text.padStart(Math.floor((width + text.length) / 2)).padEnd(width)
   return text.padEnd(width)
 }
 
 /** tableLines renders the header, the dashes and the rows (without the surrounding empty lines). */
-export function tableLines(columns: readonly TableColumn[], rows: ReadonlyArray<readonly unknown[]>, lineWidth: number): string[] {
+export function tableLines(columns: readonly FormatColumn[], rows: ReadonlyArray<readonly unknown[]>, lineWidth: number): string[] {
   const laid = columns.map((column, i) => {
     const cells = rows.map((row) => row[i])
-    const texts = cells.map((c) => formatFieldValue(c).split('\n')[0]!)
+    const texts = cells.map((c) => firstLine(formatFieldValue(c)))
     const natural = Math.max(column.label.length, ...texts.map((t) => t.length))
     const alignment = column.alignment ?? (isNumeric(cells) ? 'Right' : 'Left')
     return {column, texts, width: column.width ?? natural, alignment}
@@ -55,7 +60,7 @@ export function tableLines(columns: readonly TableColumn[], rows: ReadonlyArray<
   const line = (parts: string[]) => parts.join(' ').trimEnd()
   return [
     line(kept.map((e) => pad(cut(e.column.label, e.width), e.width, e.alignment))),
-    line(kept.map((e) => pad(cut('-'.repeat(e.column.label.length), e.width), e.width, e.alignment))),
+    line(kept.map((e) => pad('-'.repeat(Math.min(e.column.label.length, e.width)), e.width, e.alignment))),
     ...rows.map((_, r) => line(kept.map((e) => pad(cut(e.texts[r]!, e.width), e.width, e.alignment)))),
   ]
 }

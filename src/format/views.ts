@@ -1,54 +1,80 @@
-import {ErrorRecord} from '../errors.js'
 import {PSHashtable, PSObject, PSTimeSpan} from '../values/objects.js'
-import type {TableColumn} from './table.js'
+import {timeSpanProperty} from '../values/time-span.js'
+import type {FormatColumn} from './format-record.js'
 
 /**
  * Which view an object gets on the console (powershell.md §10.2): Lync objects and a few PowerShell
  * types have a fixed view; any other object is a table when it has at most four properties, else a list.
+ * Consecutive objects whose views share a key form one block (§10.1).
  */
 
+/** ListView lays each object out as `Name : value` lines. */
+export interface ListView {
+  readonly kind: 'list'
+  readonly key: string
+  readonly entries: (object: unknown) => Array<[string, unknown]>
+}
+
+/**
+ * TableView lays a block out as one table. A fixed view gives its columns and the rows of one object
+ * (a hashtable gives one row per entry); without them the first object's properties are the columns.
+ */
+export interface TableView {
+  readonly kind: 'table'
+  readonly key: string
+  readonly columns?: readonly FormatColumn[]
+  readonly rows?: (object: unknown) => unknown[][]
+}
+
 /** View is how a block of objects is laid out. */
-export type View =
-  | {readonly kind: 'list'; readonly key: string}
-  | {readonly kind: 'table'; readonly key: string; readonly columns?: readonly TableColumn[]; readonly cells?: (object: unknown) => unknown[]}
+export type View = ListView | TableView
 
-const TIMESPAN_PROPERTIES = ['Days', 'Hours', 'Minutes', 'Seconds', 'Milliseconds', 'Ticks', 'TotalDays', 'TotalHours', 'TotalMinutes', 'TotalSeconds', 'TotalMilliseconds']
+const TIME_SPAN_PROPERTIES = ['Days', 'Hours', 'Minutes', 'Seconds', 'Milliseconds', 'Ticks', 'TotalDays', 'TotalHours', 'TotalMinutes', 'TotalSeconds', 'TotalMilliseconds']
 
-/** TIME_SPAN_LIST names the properties a TimeSpan's list view shows. */
-export const TIME_SPAN_LIST: readonly string[] = TIMESPAN_PROPERTIES
+const TIME_SPAN: ListView = {
+  kind: 'list',
+  key: 'System.TimeSpan',
+  entries: (o) => TIME_SPAN_PROPERTIES.map((name) => [name, timeSpanProperty(o as PSTimeSpan, name.toLowerCase()) ?? null]),
+}
 
-const HASHTABLE: View = {
+const HASHTABLE: TableView = {
   kind: 'table',
   key: 'System.Collections.Hashtable',
   columns: [{label: 'Name', width: 30}, {label: 'Value'}],
+  rows: (o) => (o as PSHashtable).entries(),
 }
 
-const GROUP_INFO: View = {
+const GROUP_INFO: TableView = {
   kind: 'table',
   key: 'Microsoft.PowerShell.Commands.GroupInfo',
   columns: [{label: 'Count', width: 5, alignment: 'Right'}, {label: 'Name', width: 25}, {label: 'Group'}],
-  cells: (o) => [(o as PSObject).get('Count'), (o as PSObject).get('Name'), (o as PSObject).get('Group')],
+  rows: (o) => [['Count', 'Name', 'Group'].map((name) => (o as PSObject).get(name))],
 }
 
-const COMMAND_INFO: View = {
+// Windows PowerShell 5.1's Get-Command view; an alias shows its DisplayName (`sort -> Sort-Object`).
+const COMMAND_INFO: TableView = {
   kind: 'table',
   key: 'System.Management.Automation.CommandInfo',
   columns: [{label: 'CommandType', width: 15}, {label: 'Name', width: 50}, {label: 'Version', width: 10}, {label: 'Source'}],
-  cells: (o) => {
+  rows: (o) => {
     const info = o as PSObject
-    return [info.get('CommandType'), info.has('DisplayName') ? info.get('DisplayName') : info.get('Name'), info.get('Version'), info.get('Source')]
+    return [[info.get('CommandType'), info.get(info.has('DisplayName') ? 'DisplayName' : 'Name'), info.get('Version'), info.get('Source')]]
   },
 }
 
-/** viewOf chooses the view of an object; undefined for values printed as text. */
+const COMMAND_TYPES = ['Cmdlet', 'Function', 'Alias'].map((kind) => `System.Management.Automation.${kind}Info`)
+
+const properties = (o: unknown) => (o as PSObject).properties()
+
+/** viewOf chooses the view of an object; undefined for values printed on their own (§10.1). */
 export function viewOf(object: unknown): View | undefined {
   if (object instanceof PSHashtable) return HASHTABLE
-  if (object instanceof PSTimeSpan) return {kind: 'list', key: 'System.TimeSpan'}
-  if (!(object instanceof PSObject) || object instanceof ErrorRecord) return undefined
+  if (object instanceof PSTimeSpan) return TIME_SPAN
+  if (!(object instanceof PSObject)) return undefined
   const first = object.typeNames[0] ?? ''
-  if (first.startsWith('Microsoft.Rtc.')) return {kind: 'list', key: first}
   if (first === GROUP_INFO.key) return GROUP_INFO
-  if (object.typeNames.includes(COMMAND_INFO.key)) return COMMAND_INFO
-  if (first === 'Microsoft.PowerShell.Commands.GenericMeasureInfo') return {kind: 'list', key: first}
-  return object.propertyNames().length <= 4 ? {kind: 'table', key: first} : {kind: 'list', key: first}
+  if (COMMAND_TYPES.includes(first)) return COMMAND_INFO
+  const fixedList = first.startsWith('Microsoft.Rtc.') || first === 'Microsoft.PowerShell.Commands.GenericMeasureInfo'
+  if (fixedList || object.propertyNames().length > 4) return {kind: 'list', key: first, entries: properties}
+  return {kind: 'table', key: first}
 }
