@@ -68,6 +68,7 @@ export function toPSString(value: unknown): string {
 
 /** A Lync object converts to its Identity (DECISION, §4.2); other objects to `@{a=1; b=x}`. */
 function psObjectString(value: PSObject): string {
+  if (value.stringForm !== undefined) return value.stringForm
   if (value.typeNames.some((t) => t.startsWith('Microsoft.Rtc.') || t.startsWith('Deserialized.Microsoft.Rtc.'))) {
     return toPSString(value.get('Identity'))
   }

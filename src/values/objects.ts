@@ -109,6 +109,8 @@ interface PSProperty {
  */
 export class PSObject {
   readonly typeNames: string[]
+  /** A .NET object's own string form where it is not `@{…}` (ErrorRecord.CategoryInfo, §4.5). */
+  stringForm: string | undefined
   readonly #properties = new Map<string, PSProperty>()
 
   constructor(typeNames: readonly string[]) {

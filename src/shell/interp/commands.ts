@@ -321,8 +321,12 @@ export class CommandRunner implements PipelineRunner {
           set = bound.parameterSet
         }
         errorAction = errorActionOf(values)
-        // Objects written before an error still go down the pipeline (§8.1).
-        return host.invoke(values, set, io, preferences).then(flush, (error: unknown) => then(flush(), () => Promise.reject(error)))
+        // Objects written before an error still go down the pipeline (§8.1). An error escalated by
+        // Stop is the original record, so it points at this command, not at the whole statement.
+        return host.invoke(values, set, io, preferences).then(flush, (error: unknown) => {
+          if (error instanceof ScriptTerminatingError && error.record.positionLines.length === 0) atExtent(error.record, commandExtent)
+          return then(flush(), () => Promise.reject(error))
+        })
       },
       end: () => undefined,
     }

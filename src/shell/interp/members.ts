@@ -45,13 +45,15 @@ function errorRecordProperty(record: ErrorRecord, name: string): unknown {
       return new PSObject([`System.Management.Automation.${record.reason}`]).addProperty('Message', record.message)
     case 'fullyqualifiederrorid':
       return record.fullyQualifiedErrorId
-    case 'categoryinfo':
-      return new PSObject(['System.Management.Automation.ErrorCategoryInfo'])
+    case 'categoryinfo': {
+      const info = new PSObject(['System.Management.Automation.ErrorCategoryInfo'])
         .addProperty('Category', record.category)
         .addProperty('Activity', record.activity ?? '')
         .addProperty('Reason', record.reason)
         .addProperty('TargetName', record.targetObject === undefined ? '' : toPSString(record.targetObject))
-        .addProperty('ToString', categoryInfo(record))
+      info.stringForm = categoryInfo(record)
+      return info
+    }
     case 'targetobject':
       return record.targetObject ?? null
     case 'invocationinfo':

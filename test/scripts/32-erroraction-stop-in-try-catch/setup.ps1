@@ -1,0 +1,1 @@
+New-CsSipDomain litwareinc.com | Out-Null
