@@ -1,4 +1,5 @@
 import {toPSString} from '../values/convert.js'
+import {formatDateTime} from '../values/date-custom-format.js'
 import {PSEnumValue, PSHashtable, PSObject, PSTimeSpan} from '../values/objects.js'
 import {isCollection} from './values.js'
 
@@ -12,13 +13,14 @@ export class JsonError extends Error {}
 
 const CUSTOM_OBJECT = ['System.Management.Automation.PSCustomObject', 'System.Object']
 
-/** isoDateTime is `2026-11-24T19:04:05.123+01:00`: local time with its offset (DECISION §10.7). */
+/**
+ * isoDateTime is `2026-11-24T19:04:05.123+01:00`: local time with its offset (DECISION §10.7).
+ * COMPAT(pwsh 7): Json.NET's `yyyy-MM-ddTHH:mm:ss.FFFFFFFK` drops trailing zeros of the fraction, and the
+ * fraction with its point when it is zero.
+ */
 function isoDateTime(date: Date): string {
-  const two = (n: number) => String(Math.abs(n)).padStart(2, '0')
-  const offset = -date.getTimezoneOffset()
-  const zone = `${offset >= 0 ? '+' : '-'}${two(Math.trunc(offset / 60))}:${two(offset % 60)}`
-  const ms = String(date.getMilliseconds()).padStart(3, '0')
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}T${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${ms}${zone}`
+  const fraction = formatDateTime(date, 'FFFFFFF')
+  return `${formatDateTime(date, "yyyy'-'MM'-'dd'T'HH':'mm':'ss")}${fraction && `.${fraction}`}${formatDateTime(date, 'zzz')}`
 }
 
 function entriesOf(value: unknown): Array<[string, unknown]> | undefined {
@@ -56,11 +58,17 @@ function quote(text: string): string {
   return `"${escaped}"`
 }
 
+/** numberText writes integers in full and Doubles as .NET does (`1E+20`, `1E-07`), as Json.NET does. */
+function numberText(value: number): string {
+  return Number.isInteger(value) && Math.abs(value) < 2 ** 63 ? BigInt(value).toString() : toPSString(value)
+}
+
 /** write lays a converted value out: 2-space indentation and `": "`, or no whitespace when compressed. */
 function write(value: unknown, indent: string, compress: boolean): string {
   if (value === null) return 'null'
   if (typeof value === 'string') return quote(value)
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  if (typeof value === 'number') return numberText(value)
+  if (typeof value === 'boolean') return String(value)
   const inner = `${indent}  `
   const newline = compress ? '' : '\n'
   if (Array.isArray(value)) {
@@ -91,104 +99,146 @@ export function toJsonValue(value: unknown, depth = 10): unknown {
 
 // ---- ConvertFrom-Json -----------------------------------------------------------------------------
 
+/** A primitive token as Windows PowerShell 5.1's JavaScriptSerializer reads one: letters, digits, `.`, `-`, `_`, `+`. */
+const TOKEN = /^[\p{L}\p{Nd}._+-]*/u
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/
+const ESCAPES: Readonly<Record<string, string>> = {'"': '"', "'": "'", '/': '/', '\\': '\\', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t'}
+
+/**
+ * JsonReader reads JSON as Windows PowerShell 5.1 does (COMPAT(powershell), JavaScriptSerializer):
+ * strings in `"` or `'`, member names also unquoted, `true`/`false`/`null` in lower case. Every error is
+ * ArgumentException's `Invalid JSON primitive: <text>.` (§10.7), <text> being 5.1's for a bad value
+ * (the token: `foo`, `tru`; empty for punctuation or the end of the text, `Invalid JSON primitive: .`)
+ * and for text after the document (what follows its first character). DECISION: where 5.1 reports a
+ * structural error in other words (`Invalid object passed in, ':' or '}' expected. (6): …`), the
+ * text is the token at the offending position, so truncated input gives `Invalid JSON primitive: .`.
+ */
 class JsonReader {
   #pos = 0
+  #duplicate: JsonError | undefined
 
   constructor(readonly text: string) {}
 
   read(): unknown {
+    if (this.#atEnd()) return null
     const value = this.#value()
-    this.#space()
-    if (this.#pos < this.text.length) throw this.#invalid()
+    if (!this.#atEnd()) throw new JsonError(`Invalid JSON primitive: ${this.text.slice(this.#pos + 1)}.`)
+    // 5.1 builds the objects after parsing, so a syntax error wins over a duplicate key.
+    if (this.#duplicate) throw this.#duplicate
     return value
   }
 
-  #space(): void {
+  #atEnd(): boolean {
     while (/\s/.test(this.text[this.#pos] ?? '')) this.#pos++
+    return this.#pos >= this.text.length
   }
 
-  /** #invalid is 5.1's message, naming the text from the offending position to the next delimiter. */
   #invalid(): JsonError {
-    const rest = this.text.slice(this.#pos)
-    const token = /^[^\s,:{}[\]"]*/.exec(rest)![0] || rest.slice(0, 1)
-    return new JsonError(`Invalid JSON primitive: ${token}.`)
+    return new JsonError(`Invalid JSON primitive: ${TOKEN.exec(this.text.slice(this.#pos))![0]}.`)
   }
 
   #value(): unknown {
-    this.#space()
+    this.#atEnd()
     const ch = this.text[this.#pos]
     if (ch === '{') return this.#object()
     if (ch === '[') return this.#array()
-    if (ch === '"') return this.#string()
-    const literal = /^(?:true|false|null)(?![\w])/.exec(this.text.slice(this.#pos))
-    if (literal) {
-      this.#pos += literal[0].length
-      return literal[0] === 'null' ? null : literal[0] === 'true'
+    if (ch === '"' || ch === "'") return this.#string()
+    const token = TOKEN.exec(this.text.slice(this.#pos))![0]
+    if (token === 'null' || token === 'true' || token === 'false') {
+      this.#pos += token.length
+      return token === 'null' ? null : token === 'true'
     }
-    const number = /^-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?(?![\w.])/.exec(this.text.slice(this.#pos))
-    if (!number) throw this.#invalid()
-    this.#pos += number[0].length
-    return Number(number[0])
+    if (!NUMBER.test(token)) throw this.#invalid()
+    this.#pos += token.length
+    return Number(token)
   }
 
-  #expect(ch: string): void {
-    this.#space()
-    if (this.text[this.#pos] !== ch) throw this.#invalid()
+  /** #next reads the next non-blank character, which must be one of `expected`. */
+  #next(expected: string): string {
+    this.#atEnd()
+    const ch = this.text[this.#pos]
+    if (ch === undefined || !expected.includes(ch)) throw this.#invalid()
     this.#pos++
+    return ch
   }
 
   #object(): PSObject {
     this.#pos++
     const object = new PSObject(CUSTOM_OBJECT)
-    this.#space()
+    this.#atEnd()
     if (this.text[this.#pos] === '}') {
       this.#pos++
       return object
     }
-    for (;;) {
-      this.#space()
-      if (this.text[this.#pos] !== '"') throw this.#invalid()
-      const key = this.#string()
-      this.#expect(':')
-      if (object.has(key)) throw new JsonError(`Cannot convert the JSON string because a dictionary that was converted from the string contains the duplicated key '${key}'.`)
+    do {
+      const key = this.#memberName()
+      this.#next(':')
+      this.#noteDuplicate(object, key)
       object.addProperty(key, this.#value())
-      this.#space()
-      if (this.text[this.#pos] === '}') {
-        this.#pos++
-        return object
-      }
-      this.#expect(',')
-    }
+    } while (this.#next(',}') === ',')
+    return object
+  }
+
+  #memberName(): string {
+    this.#atEnd()
+    const ch = this.text[this.#pos]
+    if (ch === '"' || ch === "'") return this.#string()
+    const token = TOKEN.exec(this.text.slice(this.#pos))![0]
+    if (token === '') throw this.#invalid()
+    this.#pos += token.length
+    return token
+  }
+
+  /** #noteDuplicate: the same key twice keeps the last value; keys differing only in case are 5.1's error. */
+  #noteDuplicate(object: PSObject, key: string): void {
+    const existing = object.propertyNames().find((name) => name.toLowerCase() === key.toLowerCase())
+    if (existing === undefined || existing === key || this.#duplicate) return
+    this.#duplicate = new JsonError(`Cannot convert the JSON string because a dictionary that was converted from the string contains the duplicated keys '${existing}' and '${key}'.`)
   }
 
   #array(): unknown[] {
     this.#pos++
     const items: unknown[] = []
-    this.#space()
+    this.#atEnd()
     if (this.text[this.#pos] === ']') {
       this.#pos++
       return items
     }
-    for (;;) {
-      items.push(this.#value())
-      this.#space()
-      if (this.text[this.#pos] === ']') {
-        this.#pos++
-        return items
-      }
-      this.#expect(',')
-    }
+    do items.push(this.#value())
+    while (this.#next(',]') === ',')
+    return items
   }
 
   #string(): string {
-    const match = /^"((?:[^"\\\u0000-\u001f]|\\["\\/bfnrt]|\\u[0-9a-fA-F]{4})*)"/.exec(this.text.slice(this.#pos))
-    if (!match) throw this.#invalid()
-    this.#pos += match[0].length
-    return JSON.parse(match[0]) as string
+    const quoteChar = this.text[this.#pos++]!
+    let text = ''
+    for (;;) {
+      const ch = this.text[this.#pos++]
+      if (ch === undefined) {
+        this.#pos = this.text.length
+        throw this.#invalid()
+      }
+      if (ch === quoteChar) return text
+      if (ch !== '\\') text += ch
+      else text += this.#escape()
+    }
+  }
+
+  #escape(): string {
+    const ch = this.text[this.#pos++] ?? ''
+    if (ch in ESCAPES) return ESCAPES[ch]!
+    const hex = this.text.slice(this.#pos, this.#pos + 4)
+    if (ch !== 'u' || !/^[0-9a-fA-F]{4}$/.test(hex)) throw this.#invalid()
+    this.#pos += 4
+    return String.fromCharCode(Number.parseInt(hex, 16))
   }
 }
 
-/** convertFromJson reads JSON text into PSCustomObjects (in document order), arrays, numbers and strings. */
+/**
+ * convertFromJson reads JSON text (§10.7): objects become PSCustomObjects with properties in document
+ * order, arrays JS arrays, numbers Int32/Int64/Double, strings stay strings (even date-like ones);
+ * blank text is `$null`. Throws JsonError.
+ */
 export function convertFromJson(text: string): unknown {
   return new JsonReader(text).read()
 }

@@ -20,3 +20,11 @@ export function runtimeError(
 export function notSupportedError(message: string, targetName: string): ErrorRecord {
   return new ErrorRecord({message, errorId: 'NotSupportedByCsxmpp', category: 'NotImplemented', reason: 'NotSupportedException', targetObject: targetName})
 }
+
+/**
+ * formatException is .NET's FormatException from a number or date format (Get-Date -Format shows it
+ * as `NotSpecified: (:) [Get-Date], FormatException`); the format operator wraps its message (§5.2).
+ */
+export function formatException(message: string): ErrorRecord {
+  return new ErrorRecord({message, errorId: 'System.FormatException', category: 'NotSpecified', reason: 'FormatException'})
+}

@@ -7,20 +7,20 @@
 /** TextEncodingName is a canonical -Encoding value. */
 export type TextEncodingName = 'utf8' | 'utf8BOM' | 'unicode' | 'bigendianunicode' | 'ascii'
 
-const NAMES: Readonly<Record<string, TextEncodingName>> = {
-  utf8: 'utf8',
-  utf8nobom: 'utf8',
-  default: 'utf8',
-  oem: 'utf8',
-  utf8bom: 'utf8BOM',
-  unicode: 'unicode',
-  bigendianunicode: 'bigendianunicode',
-  ascii: 'ascii',
-}
+const NAMES: ReadonlyMap<string, TextEncodingName> = new Map([
+  ['utf8', 'utf8'],
+  ['utf8nobom', 'utf8'],
+  ['default', 'utf8'],
+  ['oem', 'utf8'],
+  ['utf8bom', 'utf8BOM'],
+  ['unicode', 'unicode'],
+  ['bigendianunicode', 'bigendianunicode'],
+  ['ascii', 'ascii'],
+])
 
 /** parseEncodingName reads an -Encoding value (any case); undefined when it is not one of §9's. */
 export function parseEncodingName(name: string): TextEncodingName | undefined {
-  return NAMES[name.toLowerCase()]
+  return NAMES.get(name.toLowerCase())
 }
 
 function swapBytes(bytes: Uint8Array): Uint8Array {
