@@ -1,7 +1,6 @@
 export {formatOutput} from './out-default.js'
 export {formatErrorRecord, formatStreamMessage, jsonErrorLine} from './error-view.js'
 export {formatFieldValue} from './values.js'
-export {toJsonValue} from './json.js'
 export {FORMAT_RECORD_MISUSE, FormatRecord, type FormatColumn} from './format-record.js'
 export {ClixmlError, readClixml} from './clixml-read.js'
 export {writeClixml} from './clixml-write.js'

@@ -91,12 +91,6 @@ export function convertToJson(objects: readonly unknown[], options: {depth?: num
   return {text: write(value, '', options.compress ?? false), truncated: truncated.value}
 }
 
-/** toJsonValue converts a value for `--json` (§10.7), as a plain JavaScript value JSON.stringify can write. */
-export function toJsonValue(value: unknown, depth = 10): unknown {
-  const plain = (v: unknown): unknown => (v instanceof Map ? Object.fromEntries([...v].map(([k, x]) => [k, plain(x)])) : Array.isArray(v) ? v.map(plain) : v)
-  return plain(toJson(value, depth, {value: false}))
-}
-
 // ---- ConvertFrom-Json -----------------------------------------------------------------------------
 
 /** A primitive token as Windows PowerShell 5.1's JavaScriptSerializer reads one: letters, digits, `.`, `-`, `_`, `+`. */

@@ -4,7 +4,7 @@ import {DEFAULT_PREFERENCES, type Preferences, StopError, createContext} from '.
 import type {CmdletHost} from '../cmdlets/definition.js'
 import {findCmdlet} from '../cmdlets/registry.js'
 import {ErrorRecord, commandNotFound} from '../errors.js'
-import {formatErrorRecord, formatOutput, formatStreamMessage, jsonErrorLine, toJsonValue} from '../format/index.js'
+import {convertToJson, formatErrorRecord, formatOutput, formatStreamMessage, jsonErrorLine} from '../format/index.js'
 import {argvArguments} from './argv-arguments.js'
 import {terminalPrompt} from './prompt.js'
 import {withStoreSession} from './store-session.js'
@@ -95,7 +95,8 @@ class Writer {
   }
 
   output(): void {
-    if (this.json) this.console.out(`${JSON.stringify(this.objects.map((o) => toJsonValue(o)), null, 2)}\n`)
+    // One JSON writer for --json and ConvertTo-Json: always an array here, `[]` when empty (§10.7).
+    if (this.json) this.console.out(`${convertToJson([this.objects], {depth: 11}).text}\n`)
     else this.console.out(formatOutput(this.objects))
   }
 }

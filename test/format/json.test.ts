@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {JsonError, convertFromJson, convertToJson, toJsonValue} from '../../src/format/index.js'
+import {JsonError, convertFromJson, convertToJson} from '../../src/format/index.js'
 import {PSEnumValue, PSHashtable, PSList, PSObject, PSTimeSpan} from '../../src/values/objects.js'
 
 // powershell.md §10.7: ConvertTo-Json (pwsh 7 layout, csxmpp value rules) and ConvertFrom-Json (5.1).
@@ -91,9 +91,10 @@ for (const [name, objects, depth, text, truncated] of DEPTHS) {
   test(`ConvertTo-Json depth: ${name}`, () => assert.deepEqual(convertToJson(objects, {depth, compress: true}), {text, truncated}))
 }
 
-test('toJsonValue (--json): the same value rules, depth 10, plain values for JSON.stringify', () => {
-  const value = toJsonValue(custom(['Identity', 'a.example'], ['PartnerType', new PSEnumValue(PARTNER_TYPE, 'Federated')], ['AdditionalDomains', PSList.listOf(['x'])], ['When', new Date(2013, 6, 1, 8, 0, 0)]))
-  assert.equal(JSON.stringify(value), '{"Identity":"a.example","PartnerType":"Federated","AdditionalDomains":["x"],"When":"2013-07-01T08:00:00+02:00"}')
+test('--json writes its array with the ConvertTo-Json writer: `[]` when empty, depth 10 below the array', () => {
+  const partner = custom(['Identity', 'a.example'], ['PartnerType', new PSEnumValue(PARTNER_TYPE, 'Federated')], ['AdditionalDomains', PSList.listOf(['x'])])
+  assert.equal(convertToJson([[]], {depth: 11}).text, '[]')
+  assert.equal(convertToJson([[partner]], {depth: 11, compress: true}).text, '[{"Identity":"a.example","PartnerType":"Federated","AdditionalDomains":["x"]}]')
 })
 
 test('ConvertFrom-Json: C41, nested objects and arrays in document order', () => {

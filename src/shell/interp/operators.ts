@@ -131,10 +131,14 @@ function split(left: unknown, right: unknown, cs: boolean): string[] {
     const text = toPSString(value)
     const parts: string[] = []
     let last = 0
+    let pieces = 0
     for (const match of text.matchAll(regex)) {
-      if (limit > 0 && parts.length === limit - 1) break
+      if (limit > 0 && pieces === limit - 1) break
       if (match[0] === '' && match.index === last) continue
       parts.push(text.slice(last, match.index))
+      pieces++
+      // Captured groups are part of the result, as in .NET's Regex.Split: "a1b2" -split '(\d)' is a,1,b,2,"".
+      for (const group of match.slice(1)) if (group !== undefined) parts.push(group)
       last = match.index! + match[0].length
     }
     parts.push(text.slice(last))
