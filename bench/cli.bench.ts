@@ -1,9 +1,9 @@
-import {spawnSync} from 'node:child_process'
 import {mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {ConfigStore} from '../store/index.js'
+import {median, time} from './timing.js'
 import {newPartnerRecord} from '../src/cmdlets/xmpp-allowed-partner/object.js'
 
 /**
@@ -26,18 +26,7 @@ const d = JSON.parse(readFileSync(f, 'utf8')); d.xmppAllowedPartners['p0.example
 writeFileSync(f + '.tmp', JSON.stringify(d, null, 2)); renameSync(f + '.tmp', f)`
 const BIN = fileURLToPath(new URL('../bin/run.js', import.meta.url))
 
-function time(args: string[], env: NodeJS.ProcessEnv = {}): number {
-  const start = performance.now()
-  const result = spawnSync(process.execPath, args, {env: {...process.env, ...env}, stdio: ['ignore', 'ignore', 'pipe']})
-  const elapsed = performance.now() - start
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`)
-  return elapsed
-}
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
-}
 
 async function storeWith(partners: number): Promise<{path: string; cleanup(): void}> {
   const dir = mkdtempSync(path.join(tmpdir(), 'csxmpp-bench-'))

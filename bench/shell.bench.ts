@@ -1,9 +1,9 @@
-import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {ConfigStore} from '../store/index.js'
+import {median, time} from './timing.js'
 import {type CommandArgument, bindArguments} from '../src/binding/binder.js'
 import {parseCsv} from '../src/format/csv.js'
 import {DEFAULT_PREFERENCES, createContext} from '../src/cmdlets/context.js'
@@ -29,10 +29,6 @@ foreach ($row in $rows) {
     New-CsXmppAllowedPartner -Identity $row.Domain -PartnerType $row.Type -SaslNegotiation NotSupported | Out-Null
 }`
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
-}
 
 const silent = {out: () => undefined, err: (t: string) => void process.stderr.write(t), color: false, width: 120, interactive: false, prompt: async () => undefined}
 
@@ -73,13 +69,6 @@ async function withoutInterpreter(dir: string): Promise<number> {
   return performance.now() - start
 }
 
-function time(args: string[], env: NodeJS.ProcessEnv = {}): number {
-  const start = performance.now()
-  const result = spawnSync(process.execPath, args, {env: {...process.env, ...env}, stdio: ['ignore', 'ignore', 'pipe']})
-  const elapsed = performance.now() - start
-  if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`)
-  return elapsed
-}
 
 function row(label: string, value: number, baseline: number, target?: number): string {
   const ratio = (value / baseline).toFixed(2)

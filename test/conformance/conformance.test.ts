@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
-import {spawn} from 'node:child_process'
 import {copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {after, before, describe, it, test} from 'node:test'
 import {BIN, STORE_P} from '../helpers/csxmpp.js'
+import {type ProcessOutput as Output, runProcess} from '../helpers/process.js'
 import {CASES, PENDING, type ConformanceCase} from './cases.js'
 
 /**
@@ -19,59 +19,14 @@ const TIMEOUT_MS = 20_000
 /** At most this many cases, each running one process at a time, run at once (the machine has 2 cores). */
 const CONCURRENCY = 4
 
-/** Output is what one process printed and how it ended. */
-interface Output {
-  readonly stdout: string
-  readonly stderr: string
-  readonly code: number
-}
-
-/** hermeticEnv points the store, home and state at the case's directory, so nothing touches the real home. */
-function hermeticEnv(dir: string): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    CSXMPP_STORE: path.join(dir, 'store.json'),
-    NO_COLOR: '1',
-    TZ: 'UTC',
-    HOME: dir,
-    XDG_STATE_HOME: path.join(dir, 'state'),
-  }
-}
-
-/** spawnIn runs one process in dir and waits for it; on timeout it kills the process group by its id. */
-function spawnIn(dir: string, command: string, args: readonly string[]): Promise<Output> {
-  return new Promise((resolve, reject) => {
-    // Its own process group, so that a timeout also ends the node that a bash line started.
-    const child = spawn(command, args, {cwd: dir, env: hermeticEnv(dir), stdio: ['ignore', 'pipe', 'pipe'], detached: true})
-    let stdout = ''
-    let stderr = ''
-    let timedOut = false
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    const timer = setTimeout(() => {
-      timedOut = true
-      process.kill(-child.pid!, 'SIGKILL')
-    }, TIMEOUT_MS)
-    child.on('error', (error) => {
-      clearTimeout(timer)
-      reject(error)
-    })
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      if (timedOut) reject(new Error(`${command} ${args.join(' ')}: killed after ${TIMEOUT_MS} ms`))
-      else resolve({stdout, stderr, code: code ?? -1})
-    })
-  })
-}
-
 /** runCsxmpp runs bin/run.js with the given arguments. */
 function runCsxmpp(dir: string, args: readonly string[]): Promise<Output> {
-  return spawnIn(dir, process.execPath, [BIN, ...args])
+  return runProcess(dir, process.execPath, [BIN, ...args], TIMEOUT_MS)
 }
 
 /** runBashLine runs one of the spec's `$ ` lines, csxmpp being a shell function around bin/run.js. */
 function runBashLine(dir: string, line: string): Promise<Output> {
-  return spawnIn(dir, 'bash', ['-c', `csxmpp() { node ${shellQuote(BIN)} "$@"; }\n${line}`])
+  return runProcess(dir, 'bash', ['-c', `csxmpp() { node ${shellQuote(BIN)} "$@"; }\n${line}`], TIMEOUT_MS)
 }
 
 /** shellQuote makes a word that bash reads back as exactly s. */

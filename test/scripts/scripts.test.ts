@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
-import {spawn} from 'node:child_process'
 import {cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, it, test} from 'node:test'
 import {fileURLToPath} from 'node:url'
+import {CSXMPP_BIN, type ProcessOutput as Output, runProcess} from '../helpers/process.js'
 
 /**
  * Legacy Lync 2013 admin scripts as golden triples (issue 4). Each directory is one case: script.ps1
@@ -16,8 +16,6 @@ import {fileURLToPath} from 'node:url'
  */
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
-/** The built executable. Not taken from ../helpers/csxmpp.js, which loads all of src in this process for nothing. */
-const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url))
 const CASES = readdirSync(HERE)
   .filter((name) => statSync(path.join(HERE, name)).isDirectory())
   .sort()
@@ -31,37 +29,9 @@ const CONCURRENCY = 3
 /** PENDING maps a case whose spec-derived expectation csxmpp does not meet yet to the reason. */
 const PENDING: ReadonlyMap<string, string> = new Map<string, string>([])
 
-/** Output is what one csxmpp process printed and how it ended. */
-interface Output {
-  readonly stdout: string
-  readonly stderr: string
-  readonly code: number
-}
-
 /** csxmpp runs bin/run.js in dir with the store, home and state inside dir and no colour. */
 function csxmpp(dir: string, args: readonly string[]): Promise<Output> {
-  return new Promise((resolve, reject) => {
-    const env = {PATH: process.env.PATH, CSXMPP_STORE: path.join(dir, 'store.json'), NO_COLOR: '1', TZ: 'UTC', HOME: dir, XDG_STATE_HOME: path.join(dir, 'state')}
-    const child = spawn(process.execPath, [BIN, ...args], {cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe']})
-    let stdout = ''
-    let stderr = ''
-    let timedOut = false
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    const timer = setTimeout(() => {
-      timedOut = true
-      process.kill(child.pid!, 'SIGKILL')
-    }, TIMEOUT_MS)
-    child.on('error', (error) => {
-      clearTimeout(timer)
-      reject(error)
-    })
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      if (timedOut) reject(new Error(`csxmpp ${args.join(' ')}: killed after ${TIMEOUT_MS} ms`))
-      else resolve({stdout, stderr, code: code ?? -1})
-    })
-  })
+  return runProcess(dir, process.execPath, [CSXMPP_BIN, ...args], TIMEOUT_MS)
 }
 
 /** storeBytes is the store file's content, or undefined when there is none. */
@@ -109,7 +79,7 @@ async function runCase(name: string): Promise<void> {
   }
 }
 
-test('bin/run.js is built', () => assert.ok(existsSync(BIN), `${BIN} is missing: run npm run build`))
+test('bin/run.js is built', () => assert.ok(existsSync(CSXMPP_BIN), `${CSXMPP_BIN} is missing: run npm run build`))
 
 test('test/scripts holds at least 25 cases, at least 8 of them failures, each complete', () => {
   assert.ok(CASES.length >= 25, `${CASES.length} cases`)
