@@ -14,3 +14,5 @@ export {ConfigStore, type ConfigStoreOptions, type StoreTransaction} from './sto
 export {STALE_MS, lockOwnerPath} from './lock.js'
 export {readSecret, removeSecret, writeSecret} from './secrets.js'
 export {defaultStorePath} from './location.js'
+export {describeChanges, takeSnapshot, type DeepReadonly, type SnapshotChanges, type StoreSnapshot} from './snapshot.js'
+export {StoreWatcher, type ReloadFailedEvent, type ReloadedEvent, type StoreWatcherEvents, type WatchOptions} from './watch.js'

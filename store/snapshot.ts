@@ -1,0 +1,61 @@
+import type {StoreDocument} from './types.js'
+
+/**
+ * The read model handed to the gateway: one validated store document, deep-frozen, with its revision
+ * as version. A reload replaces the whole snapshot in one assignment; nobody ever sees half of a
+ * change (ARCHITECTURE rule 4).
+ */
+
+/** DeepReadonly makes every nested property read-only. */
+export type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? {readonly [K in keyof T]: DeepReadonly<T[K]>} : T
+
+/** StoreSnapshot is a frozen store document and its version (the store's revision). */
+export interface StoreSnapshot {
+  readonly version: number
+  readonly document: DeepReadonly<StoreDocument>
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
+/** takeSnapshot freezes a copy of a document. */
+export function takeSnapshot(document: StoreDocument): StoreSnapshot {
+  return {version: document.revision, document: deepFreeze(structuredClone(document))}
+}
+
+/** SnapshotChanges names what a reload changed, for its one log line. */
+export interface SnapshotChanges {
+  readonly added: readonly string[]
+  readonly removed: readonly string[]
+  readonly changed: readonly string[]
+}
+
+const SECTIONS = ['xmppAllowedPartners', 'externalAccessPolicies', 'sipDomains', 'users'] as const
+
+/**
+ * describeChanges lists the records a reload added, removed or changed, as `section/key`
+ * (`xmppAllowedPartners/jabber.org`), and the gateway settings as `xmppGatewayConfiguration`.
+ */
+export function describeChanges(previous: StoreSnapshot, next: StoreSnapshot): SnapshotChanges {
+  const added: string[] = []
+  const removed: string[] = []
+  const changed: string[] = []
+  for (const section of SECTIONS) {
+    const before: Readonly<Record<string, unknown>> = previous.document[section]
+    const after: Readonly<Record<string, unknown>> = next.document[section]
+    for (const key of Object.keys(after)) {
+      if (!(key in before)) added.push(`${section}/${key}`)
+      else if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed.push(`${section}/${key}`)
+    }
+    for (const key of Object.keys(before)) if (!(key in after)) removed.push(`${section}/${key}`)
+  }
+  if (JSON.stringify(previous.document.xmppGatewayConfiguration) !== JSON.stringify(next.document.xmppGatewayConfiguration)) {
+    changed.push('xmppGatewayConfiguration')
+  }
+  return {added, removed, changed}
+}

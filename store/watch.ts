@@ -1,0 +1,125 @@
+import {EventEmitter} from 'node:events'
+import {type FSWatcher, watch} from 'node:fs'
+import {mkdir} from 'node:fs/promises'
+import {basename, dirname} from 'node:path'
+import {type SnapshotChanges, type StoreSnapshot, describeChanges, takeSnapshot} from './snapshot.js'
+import {ConfigStore} from './store.js'
+
+/**
+ * Hot reload of the store for the gateway (ARCHITECTURE rule 4, Prosody's config reload): watch the
+ * store's directory (an atomic rename replaces the file's inode, so watching the file itself goes
+ * silent after the first write: notes/stack.md), debounce, read and validate the whole document,
+ * then swap the snapshot in one assignment and announce it. An invalid store is announced as a failed
+ * reload and the last good snapshot stays in force.
+ */
+
+/** ReloadedEvent is `config-reloaded`: the new snapshot, the one it replaced, and what changed. */
+export interface ReloadedEvent {
+  readonly version: number
+  readonly snapshot: StoreSnapshot
+  readonly previous: StoreSnapshot
+  readonly changes: SnapshotChanges
+}
+
+/** ReloadFailedEvent is `config-reload-failed`: why, and the version that stays in force. */
+export interface ReloadFailedEvent {
+  readonly error: unknown
+  readonly version: number
+}
+
+/** StoreWatcherEvents are the events a StoreWatcher emits (Prosody's names where Prosody has them). */
+export interface StoreWatcherEvents {
+  'reloading-config': []
+  'config-reloaded': [ReloadedEvent]
+  'config-reload-failed': [ReloadFailedEvent]
+  error: [unknown]
+}
+
+/** WatchOptions tune the watcher. */
+export interface WatchOptions {
+  /** How long to wait for a burst of changes to settle before reading; default 50 ms. */
+  readonly debounceMs?: number
+}
+
+export class StoreWatcher extends EventEmitter<StoreWatcherEvents> {
+  #snapshot: StoreSnapshot
+  #watcher: FSWatcher | undefined
+  #timer: NodeJS.Timeout | undefined
+  /** A reload in progress; a change during it schedules one more. */
+  #reloading: Promise<void> | undefined
+  #again = false
+
+  private constructor(
+    readonly store: ConfigStore,
+    initial: StoreSnapshot,
+    readonly debounceMs: number,
+  ) {
+    super()
+    this.#snapshot = initial
+  }
+
+  /** open reads the store (a missing file is a fresh deployment) and starts watching its directory. */
+  static async open(path: string, options: WatchOptions = {}): Promise<StoreWatcher> {
+    const store = new ConfigStore(path)
+    await mkdir(dirname(path), {recursive: true, mode: 0o700})
+    const watcher = new StoreWatcher(store, takeSnapshot(await store.read()), options.debounceMs ?? 50)
+    const file = basename(path)
+    watcher.#watcher = watch(dirname(path), (_event, name) => {
+      if (name === null || name === file) watcher.#schedule()
+    })
+    watcher.#watcher.on('error', (error) => watcher.emit('error', error))
+    return watcher
+  }
+
+  /** current is the snapshot in force. */
+  get current(): StoreSnapshot {
+    return this.#snapshot
+  }
+
+  #schedule(): void {
+    clearTimeout(this.#timer)
+    // A listener that throws is a bug of the listener: it surfaces as the watcher's 'error' event.
+    this.#timer = setTimeout(() => void this.reload().catch((error: unknown) => this.emit('error', error)), this.debounceMs)
+  }
+
+  /** reload reads the store now; watching calls it after each burst of changes. */
+  async reload(): Promise<void> {
+    if (this.#reloading) {
+      this.#again = true
+      return this.#reloading
+    }
+    this.#reloading = this.#reload().finally(() => {
+      this.#reloading = undefined
+      if (this.#again) {
+        this.#again = false
+        this.#schedule()
+      }
+    })
+    return this.#reloading
+  }
+
+  async #reload(): Promise<void> {
+    this.emit('reloading-config')
+    let next: StoreSnapshot
+    try {
+      next = takeSnapshot(await this.store.read())
+    } catch (error) {
+      this.emit('config-reload-failed', {error, version: this.#snapshot.version})
+      return
+    }
+    const previous = this.#snapshot
+    const changes = describeChanges(previous, next)
+    if (next.version === previous.version && changes.added.length + changes.removed.length + changes.changed.length === 0) return
+    this.#snapshot = next
+    this.emit('config-reloaded', {version: next.version, snapshot: next, previous, changes})
+  }
+
+  /** close stops watching; no event follows. */
+  close(): void {
+    clearTimeout(this.#timer)
+    this.#watcher?.close()
+    this.#watcher = undefined
+    this.#again = false
+    this.removeAllListeners()
+  }
+}
