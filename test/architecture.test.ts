@@ -35,6 +35,8 @@ const RULES: Array<[string, (target: string) => boolean, string]> = [
     (t) => /^src\/(shell|values|binding|format|help)\//.test(t) || t === 'src/errors.js' || t === 'src/command-io.js',
     'src/shell imports only the leaf modules errors.ts and command-io.ts and the language folders values, binding, format and help',
   ],
+  // The gateway reads store snapshots and hears reload events; it never imports the admin side (ARCHITECTURE).
+  ['src/gateway', (t) => !/^src\/(cmdlets|shell|host|cli)\//.test(t) && !t.startsWith('commands/') && t !== 'src/index.js', 'src/gateway does not import cmdlets, shell, host or cli'],
   ...(['src/values', 'src/binding', 'src/format', 'src/help'].map((dir): [string, (t: string) => boolean, string] => [
     dir,
     (t) => !/^src\/(cmdlets|host|cli)\//.test(t) && !t.startsWith('commands/') && t !== 'src/index.js',
