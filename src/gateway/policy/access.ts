@@ -1,0 +1,42 @@
+import {type AuthenticationMethods, type DeepReadonly, type ExternalAccessPolicyRecord, type StoreDocument, type UserRecord, type XmppAllowedPartnerRecord, negotiationRow} from '../../../store/index.js'
+
+/**
+ * Who may federate, read from a store snapshot (cmdlets.md A5, A8.5): the partner a remote domain
+ * belongs to, the authentication methods its matrix row allows, and whether a local user may use
+ * XMPP at all. Pure functions of the snapshot, so a reload changes their answers at once.
+ */
+
+type Document = DeepReadonly<StoreDocument>
+
+/** partnerFor finds the allowed partner owning a remote domain: its Identity or one of its AdditionalDomains. */
+export function partnerFor(document: Document, domain: string): DeepReadonly<XmppAllowedPartnerRecord> | undefined {
+  const wanted = domain.toLowerCase().replace(/\.$/, '')
+  const direct = document.xmppAllowedPartners[wanted]
+  if (direct) return direct
+  return Object.values(document.xmppAllowedPartners).find((p) => p.AdditionalDomains.some((d) => d.toLowerCase() === wanted))
+}
+
+/** methodsFor are the authentication methods a partner's TLS × SASL × dialback row allows (A5.2). */
+export function methodsFor(partner: DeepReadonly<XmppAllowedPartnerRecord>): AuthenticationMethods {
+  return negotiationRow(partner.TlsNegotiation, partner.SaslNegotiation, partner.SupportDialbackNegotiation).methods
+}
+
+/** userFor finds an enabled-or-not local user by SIP address or bare JID (`ken@litwareinc.com`). */
+export function userFor(document: Document, address: string): DeepReadonly<UserRecord> | undefined {
+  const bare = address.toLowerCase().replace(/^sip:/, '').replace(/\/.*$/, '')
+  return document.users[bare] ?? Object.values(document.users).find((u) => u.SipAddress.toLowerCase() === `sip:${bare}`)
+}
+
+/** effectivePolicy is the user's granted Tag: policy, else their site's, else Global (A8.5). */
+export function effectivePolicy(document: Document, user: DeepReadonly<UserRecord>): DeepReadonly<ExternalAccessPolicyRecord> {
+  const policies = document.externalAccessPolicies
+  const granted = user.ExternalAccessPolicy === null ? undefined : policies[`tag:${user.ExternalAccessPolicy.toLowerCase()}`]
+  const site = user.Site === null ? undefined : policies[`site:${user.Site.replace(/^site:/i, '').toLowerCase()}`]
+  return granted ?? site ?? policies.global!
+}
+
+/** mayUseXmpp tells whether a local user may send or receive XMPP messages (A8.5). */
+export function mayUseXmpp(document: Document, address: string): boolean {
+  const user = userFor(document, address)
+  return user !== undefined && user.Enabled && effectivePolicy(document, user).EnableXmppAccess
+}
