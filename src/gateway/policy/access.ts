@@ -1,3 +1,4 @@
+import {canonicalDomain} from '../xmpp/domain.js'
 import {type AuthenticationMethods, type DeepReadonly, type ExternalAccessPolicyRecord, type StoreDocument, type UserRecord, type XmppAllowedPartnerRecord, negotiationRow} from '../../../store/index.js'
 
 /**
@@ -10,10 +11,11 @@ type Document = DeepReadonly<StoreDocument>
 
 /** partnerFor finds the allowed partner owning a remote domain: its Identity or one of its AdditionalDomains. */
 export function partnerFor(document: Document, domain: string): DeepReadonly<XmppAllowedPartnerRecord> | undefined {
-  const wanted = domain.toLowerCase().replace(/\.$/, '')
+  const wanted = canonicalDomain(domain)
+  if (wanted === undefined) return undefined
   const direct = document.xmppAllowedPartners[wanted]
   if (direct) return direct
-  return Object.values(document.xmppAllowedPartners).find((p) => p.AdditionalDomains.some((d) => d.toLowerCase() === wanted))
+  return Object.values(document.xmppAllowedPartners).find((p) => p.AdditionalDomains.includes(wanted))
 }
 
 /** methodsFor are the authentication methods a partner's TLS × SASL × dialback row allows (A5.2). */
