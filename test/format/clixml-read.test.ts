@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
 import {readFileSync, readdirSync} from 'node:fs'
 import {test} from 'node:test'
-import type {XmppAllowedPartnerRecord} from '../../store/index.js'
 import {partnerObject} from '../../src/cmdlets/xmpp-allowed-partner/object.js'
 import {ClixmlError, readClixml, writeClixml} from '../../src/format/index.js'
 import {PSEnumValue, PSHashtable, PSObject} from '../../src/values/objects.js'
+import {GMAIL} from '../helpers/lync-records.js'
 
 // powershell.md §12.1–§12.5: Import-Clixml's reader, including Lync 2013 exports.
 
@@ -138,18 +138,6 @@ test('encoding: an 8-bit encoding named by the XML declaration', () => {
   assert.deepEqual(readClixml(bytes), ['Müller €'])
 })
 
-const GMAIL: XmppAllowedPartnerRecord = {
-  Identity: 'gmail.com',
-  TlsNegotiation: 'NotSupported',
-  SaslNegotiation: 'NotSupported',
-  SupportDialbackNegotiation: true,
-  AdditionalDomains: ['googlemail.com'],
-  ProxyFqdn: null,
-  Description: 'Google Talk',
-  PartnerType: 'PublicUnverified',
-  ConnectionLimit: 20,
-  EnableKeepAlive: false,
-}
 
 /** A partner as a Lync 2013 server exports it (§12.5): identity objects, extra base types and members, Refs. */
 const LYNC_GMAIL = objs(`

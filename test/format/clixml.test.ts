@@ -8,6 +8,7 @@ import {SECRET_MASK, TLS_NEGOTIATION, TYPE_NAMES} from '../../src/cmdlets/lync-t
 import {partnerObject} from '../../src/cmdlets/xmpp-allowed-partner/object.js'
 import {readClixml, writeClixml} from '../../src/format/index.js'
 import {PSArrayList, PSEnumValue, PSHashtable, PSList, PSObject, PSTimeSpan} from '../../src/values/objects.js'
+import {GMAIL} from '../helpers/lync-records.js'
 
 // powershell.md §12: Export-Clixml's writer, and what Import-Clixml makes of its output.
 
@@ -18,18 +19,6 @@ const golden = (name: string) => readFileSync(new URL(`../golden/clixml/${name}`
 const roundTrip = (values: unknown[], depth?: number) => readClixml(Buffer.from(writeClixml(values, depth === undefined ? {} : {depth})))
 const document = (...lines: string[]) => [HEAD, ...lines, '</Objs>'].join('\n')
 
-const GMAIL: XmppAllowedPartnerRecord = {
-  Identity: 'gmail.com',
-  TlsNegotiation: 'NotSupported',
-  SaslNegotiation: 'NotSupported',
-  SupportDialbackNegotiation: true,
-  AdditionalDomains: ['googlemail.com'],
-  ProxyFqdn: null,
-  Description: 'Google Talk',
-  PartnerType: 'PublicUnverified',
-  ConnectionLimit: 20,
-  EnableKeepAlive: false,
-}
 const CONTOSO: XmppAllowedPartnerRecord = {
   ...GMAIL,
   Identity: 'jabber.contoso.com',

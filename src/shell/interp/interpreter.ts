@@ -172,13 +172,13 @@ export class Interpreter {
   }
 
   async #for(statement: A.ForStatementAst, frame: Frame, emit: Emit): Promise<void> {
-    if (statement.initializer) await this.collectPipeline(statement.initializer, frame)
+    if (statement.initializer) await this.evaluatePipeline(statement.initializer, frame)
     await this.#loop(
       frame,
       emit,
       statement.body,
       async () => !statement.condition || toBooleanValue(await this.evaluatePipeline(statement.condition, frame)),
-      async () => void (statement.iterator && (await this.collectPipeline(statement.iterator, frame))),
+      async () => void (statement.iterator && (await this.evaluatePipeline(statement.iterator, frame))),
     )
   }
 
@@ -226,12 +226,8 @@ export class Interpreter {
       return this.value(statement.elements[0].expression, frame)
     }
     const output: unknown[] = []
-    return this.executeStatementOrThrow(statement, frame, async (v) => void output.push(...enumerate(v))).then(() => collect(output))
-  }
-
-  /** executeStatementOrThrow runs a nested statement whose errors belong to the enclosing one. */
-  async executeStatementOrThrow(statement: A.StatementAst, frame: Frame, emit: Emit): Promise<void> {
-    await this.#statement(statement, frame, emit)
+    // A nested statement: its errors belong to the enclosing one.
+    return this.#statement(statement, frame, async (v) => void output.push(...enumerate(v))).then(() => collect(output))
   }
 
   async assignTo(target: A.ExpressionAst, operator: string, value: unknown, frame: Frame): Promise<void> {
@@ -284,11 +280,6 @@ export class Interpreter {
   /** evaluatePipeline runs a pipeline (or assignment) used as a value: if, while, foreach (§4.3). */
   async evaluatePipeline(pipeline: A.PipelineBaseAst, frame: Frame): Promise<unknown> {
     return this.#statementValue(pipeline, frame)
-  }
-
-  /** collectPipeline runs a pipeline and lists its output objects. */
-  async collectPipeline(pipeline: A.PipelineBaseAst, frame: Frame): Promise<unknown[]> {
-    return enumerate(await this.evaluatePipeline(pipeline, frame))
   }
 
   async #statementsOutput(statements: readonly A.StatementAst[], frame: Frame): Promise<unknown[]> {
