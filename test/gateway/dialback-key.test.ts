@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {dialbackKey, keysMatch, processSecret} from '../../src/gateway/xmpp/dialback-key.js'
+import {dialbackKey, keysMatch} from '../../src/gateway/xmpp/dialback-key.js'
 
 /** Dialback keys (XEP-0185). */
 
@@ -21,9 +21,4 @@ test('keys compare in constant time, ignoring surrounding whitespace and case; w
   assert.equal(keysMatch(key.slice(1), key), false)
   const wrong = `${key.slice(0, -1)}${key.endsWith('0') ? '1' : '0'}`
   assert.equal(keysMatch(wrong, key), false)
-})
-
-test('without a passphrase each process has its own random secret', () => {
-  assert.notEqual(processSecret(), processSecret())
-  assert.match(processSecret(), /^[0-9a-f]{64}$/)
 })

@@ -16,6 +16,8 @@ declare module '@xmpp/xml' {
     getChild(name: string, xmlns?: string): Element | undefined
     getChildren(name: string, xmlns?: string): Element[]
     getText(): string
+    /** getChildText is the text of the first child with this name, or null when there is none. */
+    getChildText(name: string, xmlns?: string): string | null
     c(name: string, attrs?: Record<string, string>): Element
     t(text: string): Element
     cnode(child: Element): Element

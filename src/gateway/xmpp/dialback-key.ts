@@ -1,10 +1,10 @@
-import {createHash, createHmac, randomBytes, timingSafeEqual} from 'node:crypto'
+import {createHash, createHmac, timingSafeEqual} from 'node:crypto'
 
 /**
  * Dialback keys (XEP-0185, used by XEP-0220): key = HMAC-SHA256(hex(SHA256(secret)), "receiving
  * originating streamId"), in lower-case hex. The secret is the gateway's DialbackPassphrase
  * (cmdlets.md A3.3), shared by every node of a deployment so that any of them can verify a key
- * another one sent; without one, a random secret lives as long as the process.
+ * another one sent; without one, the gateway's generated secret (dialback-secret.ts).
  */
 
 /** dialbackKey computes the key the originating server sends and the authoritative server recomputes. */
@@ -18,9 +18,4 @@ export function keysMatch(received: string, expected: string): boolean {
   const a = Buffer.from(received.trim().toLowerCase())
   const b = Buffer.from(expected)
   return a.length === b.length && timingSafeEqual(a, b)
-}
-
-/** processSecret is the secret used when no DialbackPassphrase is set: random, never written anywhere. */
-export function processSecret(): string {
-  return randomBytes(32).toString('hex')
 }

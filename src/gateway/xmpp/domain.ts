@@ -19,3 +19,11 @@ export function canonicalDomain(text: string): string | undefined {
   const unicode = domainToUnicode(ascii).normalize('NFC')
   return DOMAIN.test(unicode) ? unicode : undefined
 }
+
+/**
+ * domainOfJid is the canonical domain part of a JID (RFC 7622 §3.2: the part after the first '@'
+ * that comes before the first '/'), or undefined when there is none.
+ */
+export function domainOfJid(jid: string | undefined): string | undefined {
+  return canonicalDomain((jid ?? '').replace(/^[^@/]*@/, '').replace(/\/.*$/, ''))
+}

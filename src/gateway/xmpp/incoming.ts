@@ -1,0 +1,149 @@
+import {type Element, xml} from '@xmpp/xml'
+import type {TLSSocket} from 'node:tls'
+import type {DeepReadonly, XmppAllowedPartnerRecord} from '../../../store/index.js'
+import {certificateValidFor} from '../net/tls.js'
+import {methodsFor, partnerFor} from '../policy/access.js'
+import {dialbackAnswer, isDialback} from './dialback.js'
+import {dialbackKey, keysMatch} from './dialback-key.js'
+import {canonicalDomain, domainOfJid} from './domain.js'
+import {featuresFor, notAllowed, requiresOther} from './negotiation.js'
+import {type AuthenticationMethod, S2sSession, isServedDomain, newStreamId} from './session.js'
+import {NS_SASL, NS_TLS, streamFeatures, streamHeader} from './stream-output.js'
+import type {XmppStream} from './stream.js'
+import type {S2sEnvironment} from './session.js'
+
+/**
+ * The receiving side of a server-to-server stream (RFC 6120 §4–§6, XEP-0220): answer the header,
+ * offer exactly the features the partner's matrix row allows, run STARTTLS, SASL EXTERNAL, dialback
+ * (receiving and authoritative roles), then hand authenticated stanzas to the gateway. Prosody's
+ * mod_s2s incoming half, as one state machine.
+ */
+export class IncomingSession extends S2sSession {
+  readonly direction = 'incoming'
+  /** The peer presented a certificate valid for its domain: SASL EXTERNAL may be offered. */
+  #certificateValid = false
+  #headerSent = false
+
+  constructor(env: S2sEnvironment, stream: XmppStream) {
+    super(env, stream)
+    stream.on('header', (header) => this.#onHeader(header))
+    stream.on('stanza', (stanza) => this.#onStanza(stanza))
+    stream.on('violation', (condition, text) => this.refuse({condition, text}))
+    stream.on('end', () => this.stream.close())
+    stream.on('closed', () => env.ended(this))
+  }
+
+  /**
+   * refuse ends the stream with an error. RFC 6120 §4.9.1.2: an error before the receiving entity's
+   * header is still sent inside a stream, so the header goes first.
+   */
+  refuse(refusal: {condition: string; text?: string}): void {
+    if (!this.#headerSent) this.#sendHeader(this.localDomain ?? '', this.remoteDomain ?? '')
+    this.close(refusal)
+  }
+
+  #sendHeader(from: string, to: string): void {
+    this.streamId = newStreamId()
+    this.stream.send(streamHeader({from, to, id: this.streamId}))
+    this.#headerSent = true
+  }
+
+  #onHeader(header: Element): void {
+    const document = this.env.document()
+    const to = canonicalDomain(header.attrs.to ?? '')
+    const from = canonicalDomain(header.attrs.from ?? '')
+    const first = this.localDomain === undefined
+    this.localDomain = to ?? header.attrs.to
+    this.remoteDomain = from ?? header.attrs.from
+    if (!isServedDomain(document, to)) return this.refuse({condition: 'host-unknown', text: `this gateway does not serve ${header.attrs.to ?? '(no domain)'}`})
+    if (from === undefined) return this.refuse({condition: 'invalid-from', text: 'the stream header names no valid from domain'})
+    const partner = partnerFor(document, from)
+    if (!partner) return this.refuse(notAllowed(from))
+    if (first) {
+      const refusal = this.env.admit(partner, this)
+      if (refusal) return this.refuse(refusal)
+    }
+    this.#sendHeader(to, from)
+    this.stream.send(this.authenticated ? xml('stream:features') : streamFeatures(featuresFor(partner, this.stream.secured, this.#certificateValid)))
+  }
+
+  #onStanza(stanza: Element): void {
+    const partner = this.partner()
+    if (!partner) return this.refuse(notAllowed(this.remoteDomain ?? ''))
+    if (stanza.is('error', 'http://etherx.jabber.org/streams')) {
+      this.env.log.info({...this.describe(), error: stanza.toString()}, 's2s stream error received')
+      return
+    }
+    if (isDialback(stanza, 'verify')) return this.#answerVerify(stanza)
+    if (isDialback(stanza, 'result')) return void this.#dialback(stanza, partner)
+    if (!this.authenticated) return this.#negotiate(stanza, partner)
+    const from = domainOfJid(stanza.attrs.from)
+    if (from === undefined || (from !== this.remoteDomain && !this.extraDomains.has(from))) {
+      return this.refuse({condition: 'invalid-from', text: `stanzas from ${stanza.attrs.from ?? '(none)'} are not authenticated on this stream`})
+    }
+    this.env.deliver(stanza, this)
+  }
+
+  #negotiate(stanza: Element, partner: DeepReadonly<XmppAllowedPartnerRecord>): void {
+    const features = featuresFor(partner, this.stream.secured, this.#certificateValid)
+    if (stanza.is('starttls', NS_TLS) && features.starttls) return void this.#startTls()
+    if (stanza.is('auth', NS_SASL) && this.stream.secured) return this.#saslExternal(stanza, partner)
+    this.refuse({condition: 'not-authorized', text: 'the stream is not authenticated yet'})
+  }
+
+  async #startTls(): Promise<void> {
+    const acceptor = this.env.acceptor()
+    if (!acceptor) return this.refuse({condition: 'undefined-condition', text: 'no certificate is assigned'})
+    this.stream.send(xml('proceed', {xmlns: NS_TLS}))
+    await this.stream.upgrade((raw) => acceptor.accept(raw, 10_000))
+    if (this.stream.isOpen && this.stream.secured) this.#certificateValid = certificateValidFor(this.stream.socket as TLSSocket, this.remoteDomain ?? '')
+  }
+
+  /**
+   * SASL EXTERNAL (RFC 6120 §6.4, RFC 4422 Appendix A): the certificate is the credential. The
+   * authorization identity may be empty, '=' or the peer's domain; Prosody sends its domain.
+   */
+  #saslExternal(stanza: Element, partner: DeepReadonly<XmppAllowedPartnerRecord>): void {
+    const authzid = Buffer.from(stanza.getText().trim(), 'base64').toString('utf8')
+    const identityOk = authzid === '' || authzid === '=' || canonicalDomain(authzid) === this.remoteDomain
+    const ok = stanza.attrs.mechanism === 'EXTERNAL' && methodsFor(partner).saslOverTls && this.#certificateValid && identityOk
+    if (ok) {
+      this.stream.send(xml('success', {xmlns: NS_SASL}))
+      this.stream.restart()
+      return this.#authenticated('saslOverTls')
+    }
+    this.stream.send(xml('failure', {xmlns: NS_SASL}, xml('not-authorized')))
+    // A5.2: a failed SASL falls back to dialback where the row allows it, otherwise the stream ends.
+    if (!methodsFor(partner).tlsDialback) this.refuse({condition: 'not-authorized', text: `the certificate is not valid for ${this.remoteDomain}`})
+  }
+
+  /** #dialback is the receiving role of XEP-0220 §2.2: ask the authoritative server, then answer. */
+  async #dialback(request: Element, streamPartner: DeepReadonly<XmppAllowedPartnerRecord>): Promise<void> {
+    const originating = canonicalDomain(request.attrs.from ?? '')
+    const partner = originating === undefined ? undefined : partnerFor(this.env.document(), originating)
+    if (originating === undefined || !partner) return this.refuse(notAllowed(request.attrs.from ?? ''))
+    const method: AuthenticationMethod = this.stream.secured ? 'tlsDialback' : 'tcpDialback'
+    if (!methodsFor(partner)[method] || partner.Identity !== streamPartner.Identity) return this.refuse(requiresOther(partner))
+    if (request.attrs.to !== this.localDomain) return this.refuse({condition: 'host-unknown', text: `this stream is for ${this.localDomain}`})
+    const valid = await this.env.verifyDialback({receiving: this.localDomain, originating, streamId: this.streamId, key: request.getText()}).catch(() => false)
+    if (!this.stream.isOpen) return
+    this.stream.send(dialbackAnswer(request, valid ? 'valid' : 'invalid'))
+    if (!valid) return this.refuse({condition: 'not-authorized', text: `dialback for ${originating} failed`})
+    if (originating === this.remoteDomain) this.#authenticated(method)
+    else this.extraDomains.add(originating)
+  }
+
+  /** #answerVerify is the authoritative role of XEP-0220 §2.3.2: recompute the key this gateway sent. */
+  #answerVerify(request: Element): void {
+    const receiving = request.attrs.from ?? ''
+    const originating = request.attrs.to ?? ''
+    const expected = dialbackKey(this.env.dialbackSecret(), receiving, originating, request.attrs.id ?? '')
+    const valid = isServedDomain(this.env.document(), originating) && keysMatch(request.getText(), expected)
+    this.stream.send(dialbackAnswer(request, valid ? 'valid' : 'invalid'))
+  }
+
+  #authenticated(method: AuthenticationMethod): void {
+    this.method = method
+    this.env.log.info(this.describe(), 's2s stream authenticated')
+  }
+}

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict'
+import {after, test} from 'node:test'
+import {xml} from '@xmpp/xml'
+import {type PairSide, startPair} from '../../helpers/s2s-pair.js'
+
+/** The s2s service against itself: both roles of each method of the matrix (cmdlets.md A5.2). */
+
+const running: PairSide[] = []
+after(async () => Promise.all(running.map((side) => side.service.stop())))
+
+async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
+  for (let waited = 0; !check(); waited += 20) {
+    if (waited > ms) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}
+
+test('TCP dialback: a message crosses, both streams authenticated by dialback without TLS', async () => {
+  const plain = {TlsNegotiation: 'NotSupported', SaslNegotiation: 'NotSupported', SupportDialbackNegotiation: true} as const
+  const [one, two] = await startPair({domain: 'one.test', partner: plain}, {domain: 'two.test', partner: plain})
+  running.push(one, two)
+  await one.service.route(xml('message', {from: 'alice@one.test', to: 'bob@two.test', type: 'chat', id: 'm1'}, xml('body', {}, 'hi ☃')))
+  await until(() => two.delivered.length === 1, 'the message')
+  assert.equal(two.delivered[0]!.getChildText('body'), 'hi ☃')
+  const methods = [...one.service.sessions, ...two.service.sessions].filter((s) => s.authenticated).map((s) => `${s.direction}:${s.method}:${s.stream.secured}`)
+  // XEP-0220: two's verification of one's key travels on two's own link to one, itself authenticated by dialback.
+  assert.deepEqual(methods.sort(), ['incoming:tcpDialback:false', 'incoming:tcpDialback:false', 'outgoing:tcpDialback:false', 'outgoing:tcpDialback:false'])
+})
