@@ -82,19 +82,27 @@ export class XmppStreamParser {
     if (this.#failed) return
     const text = this.#decoder.write(chunk)
     // Whitespace keep-alives between stanzas do not count toward the next stanza's size.
-    if (this.#header && (this.#open.length > 0 || text.trim() !== '')) {
-      this.#bytes += chunk.length
-      if (this.#bytes > this.#maxStanzaBytes) return this.#report('policy-violation', `a stanza exceeds ${this.#maxStanzaBytes} bytes`)
-    }
+    const counted = this.#header !== undefined && (this.#open.length > 0 || text.trim() !== '')
+    if (counted && this.#overLimit(chunk.length)) return
     try {
       this.#parser.write(text)
     } catch (error) {
       // saxes reports through the error handler, which throws; anything else is ours.
       if (!this.#failed) throw error
     }
+    // The chunk that carried the header may also have begun a stanza: count it whole (a few hundred bytes too many at most).
+    if (!counted && this.#open.length > 0 && this.#overLimit(chunk.length)) return
     const completed = this.#completed
     this.#completed = []
     if (!this.#failed) for (const stanza of completed) this.#handlers.stanza(stanza)
+  }
+
+  /** #overLimit adds bytes to the current stanza and reports the violation when it grows past the limit. */
+  #overLimit(bytes: number): boolean {
+    this.#bytes += bytes
+    if (this.#bytes <= this.#maxStanzaBytes) return false
+    this.#report('policy-violation', `a stanza exceeds ${this.#maxStanzaBytes} bytes`)
+    return true
   }
 
   /** #report reports the first violation; nothing is reported after it. */
