@@ -1,5 +1,5 @@
 import {promises as dns} from 'node:dns'
-import type {AddressInfo} from 'node:net'
+import {type AddressInfo, isIP} from 'node:net'
 import {join} from 'node:path'
 import type {Logger} from 'pino'
 import {type ReloadedEvent, type StoreSnapshot, StoreWatcher} from '../../store/index.js'
@@ -11,7 +11,7 @@ import {TlsAcceptor} from './net/tls.js'
 import {FirstContacts} from './policy/first-contact.js'
 import {readSipHa1} from './sip-credentials.js'
 import {type SipEndpoint, createSipEndpoint} from './sip/index.js'
-import {S2sService} from './xmpp/s2s.js'
+import {type S2sHooks, S2sService} from './xmpp/s2s.js'
 import {isServedDomain} from './xmpp/session.js'
 
 /**
@@ -68,7 +68,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     dialbackSecret: () => secret,
     identity: () => identity,
     acceptor: () => acceptor,
-    resolver: resolverFor(options.dnsServers),
+    ...resolversFor(options.dnsServers),
     log,
     directTls: options.directTlsPort !== undefined,
     deliver: (stanza) => void bridge.fromXmpp(stanza).catch((error: unknown) => log.error({err: error}, 'bridge failed')),
@@ -126,11 +126,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   }
 }
 
-function resolverFor(servers: readonly string[] | undefined): Pick<dns.Resolver, 'resolveSrv'> {
-  if (!servers || servers.length === 0) return dns
+/**
+ * resolversFor looks partners up with the system resolver (which also reads /etc/hosts), or only with
+ * the given DNS servers (a deployment's own resolver; the interop tests' local DNS).
+ */
+function resolversFor(servers: readonly string[] | undefined): Pick<S2sHooks, 'resolver' | 'lookup'> {
+  if (!servers || servers.length === 0) return {resolver: dns, lookup: async (host) => (await dns.lookup(host)).address}
   const resolver = new dns.Resolver({timeout: 2000, tries: 2})
   resolver.setServers([...servers])
-  return resolver
+  return {resolver, lookup: async (host) => (isIP(host) ? host : ((await resolver.resolve4(host))[0] ?? host))}
 }
 
 /** forgetFirstContacts drops the PublicUnverified records of removed users and partners (A8.4). */

@@ -63,6 +63,7 @@ function makeSide(options: SideOptions, other: string): PairSide {
       identity: () => options.identity,
       acceptor: () => acceptor,
       resolver: {resolveSrv: () => Promise.reject(Object.assign(new Error('no DNS in this test'), {code: 'ENOTFOUND'}))},
+      lookup: async (host) => host,
       log: pino({level: process.env.CSXMPP_TEST_LOG ?? 'silent'}),
       directTls: false,
       deliver: (stanza) => void delivered.push(stanza),

@@ -143,8 +143,8 @@ export class S2sService {
       const targets = await connectTargets(remote, {proxyFqdn: partner.ProxyFqdn, directTls, resolver: this.#env.resolver})
       for (const target of targets) {
         const socket = await (target.directTls
-          ? connectTls({host: target.host, port: target.port, domain: remote, identity: this.#env.identity(), timeoutMs})
-          : connectTcp(target.host, target.port, timeoutMs)
+          ? this.#env.lookup(target.host).then((host) => connectTls({host, port: target.port, domain: remote, identity: this.#env.identity(), timeoutMs}))
+          : this.#env.lookup(target.host).then((address) => connectTcp(address, target.port, timeoutMs))
         ).catch(() => undefined)
         if (!socket) continue
         const session = new OutgoingSession(this.#env, new XmppStream(socket, {maxStanzaBytes: MAX_STANZA_BYTES}), local, remote)

@@ -29,6 +29,8 @@ export interface S2sEnvironment {
   /** The receiving side of TLS; undefined while no certificate is assigned. */
   acceptor(): TlsAcceptor | undefined
   readonly resolver: SrvResolver
+  /** Resolves a host name to an address: the system's lookup, or the DNS servers the gateway was given. */
+  lookup(host: string): Promise<string>
   readonly log: Logger
   /** Whether outgoing connections try XEP-0368 direct TLS SRV records first. */
   readonly directTls: boolean
