@@ -30,7 +30,7 @@ export function cmdletCommand(definition: CmdletDefinition): typeof Command {
     async run(): Promise<void> {
       const {json, whatIf, nonInteractive, elements} = readInternalFlags(this.argv)
       const preferences = {...DEFAULT_PREFERENCES, whatIf}
-      process.exitCode = await runCmdletFromArgv(definition.name, elements, {console: processConsole(), json, preferences, nonInteractive})
+      process.exitCode = await runCmdletFromArgv(definition.name, elements, {console: processConsole(), json, preferences, nonInteractive, version: this.config.version})
     }
   }
 }

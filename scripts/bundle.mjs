@@ -12,8 +12,9 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // oclif probes for TypeScript to run .ts commands in development; csxmpp ships JavaScript only.
-  external: ['typescript'],
+  // Left out: typescript, which oclif probes for to run .ts commands in development (csxmpp ships
+  // JavaScript only), and node-forge (0.6 MB), which only the certificate cmdlets load, lazily.
+  external: ['typescript', 'node-forge'],
   // oclif and proper-lockfile are CommonJS and call require() at run time.
   banner: {js: "import {createRequire as __csxmppCreateRequire} from 'node:module'; const require = __csxmppCreateRequire(import.meta.url);"},
   logLevel: 'warning',

@@ -39,6 +39,12 @@ export interface CommandIO {
   writeWhatIf(text: string): void
   /** prompt asks on the terminal; undefined when there is no terminal (never block, §7.8). */
   prompt(caption: string, message: string, choices: readonly PromptChoice[], defaultKey: string): Promise<string | undefined>
+  /**
+   * readPassword reads a secret the user did not give as a parameter: a no-echo prompt on a terminal,
+   * else one line of standard input; undefined when there is neither (cmdlets.md A9.1). Absent in
+   * hosts that cannot read one.
+   */
+  readPassword?(prompt: string): Promise<string | undefined>
   /** readVariable reads a variable of the caller's scope (a Get-CsUser filter's `$x`, §7.7); absent in argv mode. */
   readVariable?(name: string): unknown
 }

@@ -7,6 +7,8 @@ import {
   USER_KEY_PATTERN,
 } from './patterns.js'
 import type {
+  CertificateRecord,
+  CertificateUse,
   ExternalAccessPolicyRecord,
   NegotiationSetting,
   SecretReference,
@@ -149,6 +151,44 @@ const user: JSONSchemaType<UserRecord> = {
   additionalProperties: false,
 }
 
+// A certificate's SHA-1 thumbprint, and the ISO 8601 UTC times `Date.toISOString` writes.
+const THUMBPRINT_PATTERN = '^[0-9A-F]{40}$'
+const ISO_TIME_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\\.[0-9]{3})?Z$'
+const keyDirectoryFile: JSONSchemaType<string> = {type: 'string', pattern: SECRET_FILE_PATTERN}
+
+const certificate: JSONSchemaType<CertificateRecord> = {
+  type: 'object',
+  properties: {
+    Thumbprint: {type: 'string', pattern: THUMBPRINT_PATTERN},
+    FriendlyName: orNull<string>({type: 'string'}),
+    Subject: {type: 'string'},
+    Issuer: {type: 'string'},
+    SerialNumber: {type: 'string'},
+    NotBefore: {type: 'string', pattern: ISO_TIME_PATTERN},
+    NotAfter: {type: 'string', pattern: ISO_TIME_PATTERN},
+    AlternativeNames: {type: 'array', items: {type: 'string'}},
+    // A pattern rather than an enum: a nullable enum must list null, which its error message would then show.
+    Use: orNull<CertificateUse>({type: 'string', pattern: '^XmppServer$'}),
+    chainFile: keyDirectoryFile,
+    keyFile: keyDirectoryFile,
+  },
+  required: ['Thumbprint', 'FriendlyName', 'Subject', 'Issuer', 'SerialNumber', 'NotBefore', 'NotAfter', 'AlternativeNames', 'Use', 'chainFile', 'keyFile'],
+  additionalProperties: false,
+}
+
+/**
+ * certificates is the optional `certificates` section (cmdlets.md A9.3): a store written before it
+ * existed has none. ajv's `JSONSchemaType` wants `nullable: true` on an optional property (it does
+ * not tell absent from null), but null is not a valid section, so the flag is left out behind its
+ * back, the mirror image of orNull.
+ */
+const certificates = {
+  type: 'object',
+  propertyNames: {pattern: THUMBPRINT_PATTERN},
+  additionalProperties: certificate,
+  required: [],
+} as unknown as JSONSchemaType<StoreDocument>['properties']['certificates']
+
 /** storeSchema is the JSON Schema of a whole `StoreDocument` (schema version 1). */
 export const storeSchema: JSONSchemaType<StoreDocument> = {
   $id: 'https://csxmpp.invalid/schema/store-1.json',
@@ -181,6 +221,7 @@ export const storeSchema: JSONSchemaType<StoreDocument> = {
       additionalProperties: user,
       required: [],
     },
+    certificates,
   },
   required: [
     'schemaVersion',

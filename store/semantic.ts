@@ -5,8 +5,9 @@ import type {StoreDocument} from './types.js'
 /**
  * The rules JSON Schema cannot express, checked after the schema passes because the file may be
  * edited by hand: records agree with their keys, a domain has one owner, every partner is on a
- * usable matrix row, the limits are ordered, and references (default SIP domain, users' domains and
- * policies) resolve. The first failure wins, in the order of `semanticProblem`.
+ * usable matrix row, the limits are ordered, references (default SIP domain, users' domains and
+ * policies) resolve, and at most one certificate is the gateway's. The first failure wins, in the
+ * order of `semanticProblem`.
  */
 
 /** semanticProblem returns the first cross-record problem of a schema-valid document, or null. */
@@ -18,7 +19,8 @@ export function semanticProblem(doc: StoreDocument): StoreProblem | null {
     matrixProblem(doc) ??
     limitsProblem(doc) ??
     defaultSipDomainProblem(doc) ??
-    userReferenceProblem(doc)
+    userReferenceProblem(doc) ??
+    certificateProblem(doc)
   )
 }
 
@@ -119,6 +121,20 @@ function userReferenceProblem(doc: StoreDocument): StoreProblem | null {
     if (policy !== null && !doc.externalAccessPolicies[`tag:${policy.toLowerCase()}`]) {
       return storeProblem(['users', key, 'ExternalAccessPolicy'], `there is no policy 'Tag:${policy}'`)
     }
+  }
+  return null
+}
+
+function certificateProblem(doc: StoreDocument): StoreProblem | null {
+  const certificates = doc.certificates ?? {}
+  let assigned: string | undefined
+  for (const key of Object.keys(certificates)) {
+    const record = certificates[key]!
+    if (record.Thumbprint !== key) return storeProblem(['certificates', key, 'Thumbprint'], `Thumbprint '${record.Thumbprint}' does not match its key '${key}'`)
+    if (record.Use === null) continue
+    // The gateway presents one server certificate (cmdlets.md A9.3: Set-CsCertificate assigns it).
+    if (assigned !== undefined) return storeProblem(['certificates', key, 'Use'], `certificates '${assigned}' and '${key}' both have Use 'XmppServer'`)
+    assigned = key
   }
   return null
 }

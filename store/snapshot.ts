@@ -35,19 +35,21 @@ export interface SnapshotChanges {
   readonly changed: readonly string[]
 }
 
-const SECTIONS = ['xmppAllowedPartners', 'externalAccessPolicies', 'sipDomains', 'users'] as const
+const SECTIONS = ['xmppAllowedPartners', 'externalAccessPolicies', 'sipDomains', 'users', 'certificates'] as const
 
 /**
  * describeChanges lists the records a reload added, removed or changed, as `section/key`
- * (`xmppAllowedPartners/jabber.org`), and the gateway settings as `xmppGatewayConfiguration`.
+ * (`xmppAllowedPartners/jabber.org`, `certificates/<thumbprint>`), and the gateway settings as
+ * `xmppGatewayConfiguration`.
  */
 export function describeChanges(previous: StoreSnapshot, next: StoreSnapshot): SnapshotChanges {
   const added: string[] = []
   const removed: string[] = []
   const changed: string[] = []
   for (const section of SECTIONS) {
-    const before: Readonly<Record<string, unknown>> = previous.document[section]
-    const after: Readonly<Record<string, unknown>> = next.document[section]
+    // certificates is optional (an absent section is an empty one).
+    const before: Readonly<Record<string, unknown>> = previous.document[section] ?? {}
+    const after: Readonly<Record<string, unknown>> = next.document[section] ?? {}
     for (const key of Object.keys(after)) {
       if (!(key in before)) added.push(`${section}/${key}`)
       else if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed.push(`${section}/${key}`)

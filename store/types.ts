@@ -79,6 +79,37 @@ export interface UserRecord {
   ExternalAccessPolicy: string | null
 }
 
+/** CertificateUse is what a certificate is assigned to: only the XMPP gateway's server role (cmdlets.md A9.3). */
+export type CertificateUse = 'XmppServer'
+
+/**
+ * CertificateRecord is one certificate known to csxmpp (cmdlets.md A9.3), keyed by its Thumbprint.
+ * The properties are read from the certificate when it is stored (Node's X509Certificate); the
+ * chain and the private key are files in the key directory (mode 0600), and only their names are
+ * here, never key material (A10).
+ */
+export interface CertificateRecord {
+  /** SHA-1 of the DER certificate, 40 upper-case hex digits; equal to its key. */
+  Thumbprint: string
+  FriendlyName: string | null
+  /** The subject, most specific part first (`CN=xmpp.contoso.com, O=Contoso`), as Windows shows it. */
+  Subject: string
+  Issuer: string
+  /** Upper-case hex, as Windows shows it. */
+  SerialNumber: string
+  /** ISO 8601 UTC (`Date.toISOString`). */
+  NotBefore: string
+  NotAfter: string
+  /** The DNS names of the subjectAltName extension, in certificate order. */
+  AlternativeNames: string[]
+  /** `XmppServer` for the certificate the gateway presents; at most one has it. */
+  Use: CertificateUse | null
+  /** The PEM chain file, leaf first. */
+  chainFile: string
+  /** The PEM PKCS#8 private key file. */
+  keyFile: string
+}
+
 /** StoreDocument is the whole store file. */
 export interface StoreDocument {
   schemaVersion: 1
@@ -89,4 +120,9 @@ export interface StoreDocument {
   xmppGatewayConfiguration: XmppGatewaySettingsRecord
   sipDomains: Record<string, SipDomainRecord>
   users: Record<string, UserRecord>
+  /**
+   * Keyed by Thumbprint. Optional: stores written before certificates existed have no such section,
+   * and an absent section means no certificate.
+   */
+  certificates?: Record<string, CertificateRecord>
 }

@@ -1,7 +1,7 @@
 import type {ActionPreference, Preferences} from '../command-io.js'
 import {ErrorRecord, cmdletError} from '../errors.js'
 import {PSEnumValue} from '../values/objects.js'
-import type {CmdletContext, CmdletDefinition, CmdletHost, PromptChoice, StoreSession} from './definition.js'
+import type {CmdletContext, CmdletDefinition, CmdletHost, CmdletServices, PromptChoice, StoreSession} from './definition.js'
 import {hostPromptNotAvailable} from './errors.js'
 
 /**
@@ -70,6 +70,7 @@ export function createContext<D>(
   store: StoreSession<D>,
   host: CmdletHost,
   preferences: Preferences = DEFAULT_PREFERENCES,
+  services?: CmdletServices,
 ): CmdletContext<D> {
   const cmdlet = definition.name
   const errorAction = action(values, 'ErrorAction', preferences.errorAction, cmdlet)
@@ -111,6 +112,11 @@ export function createContext<D>(
       }
       if (answer === 'A' || answer === 'L') confirmAll = answer === 'A'
       return answer === 'Y' || answer === 'A'
+    },
+    readPassword: async (prompt) => host.readPassword?.(prompt),
+    async runGateway(request) {
+      if (!services) throw cmdletError(cmdlet, {message: 'This host cannot run the gateway.', errorId: 'GatewayNotAvailable', category: 'NotImplemented', reason: 'NotSupportedException'})
+      await services.runGateway(request)
     },
     async ask(caption, message) {
       if (force) return true

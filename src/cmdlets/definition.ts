@@ -19,6 +19,11 @@ export interface StoreSession<Document = unknown> {
   readonly document: Document
   /** Whether changes may be made (false for Get- cmdlets). */
   readonly writable: boolean
+  /**
+   * The key directory (cmdlets.md A10), for files found by a fixed name rather than named by the
+   * store: SIP digests, certificate requests' pending keys (A9.1, A9.3).
+   */
+  readonly keyDirectory: string
   /** markChanged records that the document was changed, so that it is written on commit. */
   markChanged(): void
   /** writeSecret stores a secret in the key directory and returns its file name. */
@@ -50,6 +55,31 @@ export interface CmdletContext<Document = unknown> {
   variable(name: string): unknown
   /** ask asks a yes/no question unless -Force; undefined when there is no terminal (A6.4). */
   ask(caption: string, message: string): Promise<boolean | undefined>
+  /** readPassword reads a secret with no echo, or one line of stdin; undefined when there is neither (A9.1). */
+  readPassword(prompt: string): Promise<string | undefined>
+  /** runGateway runs the gateway in the foreground until SIGINT or SIGTERM (Start-CsXmppGateway, A9.4). */
+  runGateway(request: GatewayRequest): Promise<void>
+}
+
+/** GatewayRequest is Start-CsXmppGateway's process parameters (cmdlets.md A9.4). */
+export interface GatewayRequest {
+  readonly listenAddress: string
+  readonly port: number
+  readonly directTlsPort: number | undefined
+  readonly sipListenAddress: string
+  readonly sipPort: number
+  readonly sipTransport: 'tls' | 'tcp' | 'udp'
+  readonly trustedSipHosts: readonly string[]
+  readonly sipNextHop: string | undefined
+  readonly logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent'
+}
+
+/**
+ * CmdletServices are what a host lends the cmdlets that reach beyond the store. Running the gateway
+ * is one: cmdlets and the gateway never import each other (ARCHITECTURE), so the host joins them.
+ */
+export interface CmdletServices {
+  runGateway(request: GatewayRequest): Promise<void>
 }
 
 /** CmdletDefinition declares a cmdlet. */

@@ -1,4 +1,4 @@
-import {ErrorRecord, cmdletError} from '../errors.js'
+import {ErrorRecord, bindingError, cmdletError} from '../errors.js'
 import type {LyncNoun} from './lync-types.js'
 
 /**
@@ -160,4 +160,111 @@ export function storeLocked(cmdlet: string, path: string, pid: number | null): E
     reason: 'IOException',
     targetObject: path,
   })
+}
+
+// ---- certificates (cmdlets.md A9.3) and SIP credentials (A9.1): csxmpp's own rows, in A6.2's wording ----
+
+/** validateSet: a value outside a parameter's ValidateSet (a binding error, A6.1), e.g. -KeySize 1024. */
+export function validateSet(cmdlet: string, parameter: string, value: unknown, set: readonly unknown[]): ErrorRecord {
+  return bindingError(
+    cmdlet,
+    'ParameterArgumentValidationError',
+    `Cannot validate argument on parameter '${parameter}'. The argument "${String(value)}" does not belong to the set "${set.join(',')}" ` +
+      'specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.',
+    'InvalidData',
+    'ParameterBindingValidationException',
+  )
+}
+
+/** certificateInUse: Remove-CsCertificate -Thumbprint of the assigned certificate. */
+export function certificateInUse(cmdlet: string, thumbprint: string): ErrorRecord {
+  return invalidOperation(
+    cmdlet,
+    'CertificateInUse',
+    `Cannot remove "Certificate" "${thumbprint}": it is assigned to XmppServer. Assign another certificate with Set-CsCertificate, or unassign it with Remove-CsCertificate -Type XmppServer, first.`,
+    thumbprint,
+  )
+}
+
+/** noDomainName: Request-CsCertificate without -DomainName in a deployment without SIP domains. */
+export function noDomainName(cmdlet: string): ErrorRecord {
+  return invalidOperation(
+    cmdlet,
+    'NoDomainName',
+    'Cannot request a certificate: there is no SIP domain to name in it. Give -DomainName, or add a SIP domain with New-CsSipDomain first.',
+    'XmppServer',
+  )
+}
+
+/** requestKind: Request-CsCertificate needs exactly one of -Output and -SelfSigned (csxmpp has no online CA). */
+export function requestKind(cmdlet: string, both: boolean): ErrorRecord {
+  const message = both
+    ? '-Output and -SelfSigned cannot be used together: a request (CSR) is for a certification authority to sign, a self-signed certificate needs none.'
+    : 'Give -Output to write a certificate request (CSR) for a certification authority, or -SelfSigned to make a self-signed certificate.'
+  return invalidArgument(cmdlet, 'RequestKindNotGiven', message, 'XmppServer')
+}
+
+/** unreadableFile: a certificate or key file that cannot be read or holds nothing usable. */
+export function unreadableFile(cmdlet: string, what: 'certificate' | 'private key', path: string, reason: string): ErrorRecord {
+  return cmdletError(cmdlet, {
+    message: `Cannot read a ${what} from "${path}": ${reason}.`,
+    errorId: what === 'certificate' ? 'InvalidCertificateFile' : 'InvalidPrivateKeyFile',
+    category: 'InvalidData',
+    reason: 'InvalidDataException',
+    targetObject: path,
+  })
+}
+
+/** privateKeyNotFound: Import-CsCertificate found no key for the certificate anywhere. */
+export function privateKeyNotFound(cmdlet: string, thumbprint: string): ErrorRecord {
+  return cmdletError(cmdlet, {
+    message:
+      `No private key was found for certificate "${thumbprint}". Give it with -PrivateKeyPath or inside the PEM or PKCS#12 file; ` +
+      'the key of a request made with Request-CsCertificate -Output is found without either.',
+    errorId: 'PrivateKeyNotFound',
+    category: 'ObjectNotFound',
+    reason: 'ItemNotFoundException',
+    targetObject: thumbprint,
+  })
+}
+
+/** privateKeyMismatch: the key given with the certificate belongs to another certificate. */
+export function privateKeyMismatch(cmdlet: string, thumbprint: string, source: string): ErrorRecord {
+  return invalidArgument(cmdlet, 'PrivateKeyMismatch', `The private key in "${source}" does not belong to certificate "${thumbprint}".`, thumbprint)
+}
+
+/** noPassword: Set-CsUserSipCredential without -Password and with no password typed or piped, or an empty one. */
+export function noPassword(cmdlet: string, user: string): ErrorRecord {
+  return invalidArgument(
+    cmdlet,
+    'PasswordNotGiven',
+    `No password was given for "${user}". Give -Password, type it at the prompt, or pipe it on standard input; use -Clear to remove the credential.`,
+    user,
+  )
+}
+
+/** cannotWriteFile: a file the user named (the CSR of Request-CsCertificate -Output) could not be written. */
+export function cannotWriteFile(cmdlet: string, path: string, reason: string): ErrorRecord {
+  return cmdletError(cmdlet, {
+    message: `Cannot write "${path}": ${reason}.`,
+    errorId: 'CannotWriteFile',
+    category: 'WriteError',
+    reason: 'IOException',
+    targetObject: path,
+  })
+}
+
+/** fileProblem words a file system error for the messages above, without Node's error codes and paths. */
+export function fileProblem(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'the file or its folder does not exist'
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied'
+    case 'EISDIR':
+      return 'it is a folder'
+    default:
+      return error instanceof Error ? error.message : String(error)
+  }
 }

@@ -16,6 +16,12 @@ export const TLS_NEGOTIATION: PSEnumType = {fullName: `${XMPP}.TlsNegotiation`, 
 /** SASL_NEGOTIATION is Lync's SaslNegotiation enum. */
 export const SASL_NEGOTIATION: PSEnumType = {fullName: `${XMPP}.SaslNegotiation`, names: ['Required', 'Optional', 'NotSupported']}
 
+/**
+ * CERT_TYPE is the -Type of the certificate cmdlets and the Use of their objects. Lync's CertType
+ * has many roles; csxmpp has one certificate role, the XMPP gateway's (cmdlets.md A9.3, B6.5).
+ */
+export const CERT_TYPE: PSEnumType = {fullName: 'Microsoft.Rtc.Management.Deployment.CertType', names: ['XmppServer']}
+
 /** TYPE_NAMES are the type-name lists of the objects the cmdlets write, most derived first. */
 export const TYPE_NAMES = {
   ExternalAccessPolicy: ['Microsoft.Rtc.Management.WritableConfig.Policy.ExternalAccess.ExternalAccessPolicy', 'System.Object'],
@@ -23,6 +29,7 @@ export const TYPE_NAMES = {
   XmppGatewaySettings: [`${XMPP}.XmppGatewaySettings`, 'System.Object'],
   User: ['Microsoft.Rtc.Management.ADConnect.Schema.OCSUserOrAppContact', 'System.Object'],
   SipDomain: ['Microsoft.Rtc.Management.Xds.SipDomain', 'System.Object'],
+  Certificate: ['Microsoft.Rtc.Management.Deployment.CertificateReference', 'System.Object'],
 } as const
 
 /** LyncNoun is a short type name used in messages (`Cannot get "<Type>" …`). */

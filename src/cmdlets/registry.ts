@@ -1,10 +1,15 @@
 import type {StoreDocument} from '../../store/index.js'
+import {GET_CERTIFICATE, REMOVE_CERTIFICATE, SET_CERTIFICATE} from './certificate/cmdlets.js'
+import {IMPORT_CERTIFICATE} from './certificate/import.js'
+import {REQUEST_CERTIFICATE} from './certificate/request.js'
 import type {CmdletDefinition} from './definition.js'
+import {START_GATEWAY} from './gateway-process.js'
 import {GET_POLICY, NEW_POLICY, REMOVE_POLICY, SET_POLICY} from './external-access-policy/cmdlets.js'
 import {GRANT_POLICY} from './external-access-policy/grant.js'
 import {GET_SIP_DOMAIN, NEW_SIP_DOMAIN, REMOVE_SIP_DOMAIN, SET_SIP_DOMAIN} from './sip-domain.js'
 import {ENABLE_USER, GET_USER} from './user/cmdlets.js'
 import {DISABLE_USER, SET_USER} from './user/set-disable.js'
+import {SET_USER_SIP_CREDENTIAL} from './user/sip-credential.js'
 import {GET_PARTNER, NEW_PARTNER, REMOVE_PARTNER, SET_PARTNER} from './xmpp-allowed-partner/cmdlets.js'
 import {GET_GATEWAY, SET_GATEWAY} from './xmpp-gateway-configuration.js'
 
@@ -31,6 +36,13 @@ export const LYNC_CMDLETS: readonly CmdletDefinition<StoreDocument>[] = [
   GET_USER,
   SET_USER,
   DISABLE_USER,
+  START_GATEWAY,
+  SET_USER_SIP_CREDENTIAL,
+  REQUEST_CERTIFICATE,
+  IMPORT_CERTIFICATE,
+  SET_CERTIFICATE,
+  GET_CERTIFICATE,
+  REMOVE_CERTIFICATE,
 ].sort((a, b) => a.name.localeCompare(b.name, 'en'))
 
 const BY_NAME = new Map(LYNC_CMDLETS.map((c) => [c.name.toLowerCase(), c]))

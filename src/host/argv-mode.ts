@@ -6,7 +6,9 @@ import {findCmdlet} from '../cmdlets/registry.js'
 import {ErrorRecord, commandNotFound} from '../errors.js'
 import {convertToJson, formatErrorRecord, formatOutput, formatStreamMessage, jsonErrorLine} from '../format/index.js'
 import {argvArguments} from './argv-arguments.js'
+import {readPassword} from './password.js'
 import {terminalPrompt} from './prompt.js'
+import {gatewayServices} from './script-host.js'
 import {withStoreSession} from './store-session.js'
 
 /**
@@ -39,6 +41,8 @@ export interface ArgvOptions {
   /** The host options -WhatIf and -NonInteractive (powershell.md §1.7). */
   readonly preferences?: Preferences
   readonly nonInteractive?: boolean
+  /** csxmpp's version, for the scripts a cmdlet runs (the gateway's demo set-up). */
+  readonly version?: string
 }
 
 const paint = (color: boolean, sgr: number, text: string) => (color ? `\u001B[${sgr}m${text}\u001B[0m` : text)
@@ -116,6 +120,7 @@ export async function runCmdletFromArgv(name: string, elements: readonly string[
     writeVerbose: (text) => writer.message('verbose', text),
     writeWhatIf: (text) => writer.message('whatIf', text),
     prompt: async (...question) => (options.nonInteractive ? undefined : terminalPrompt(...question)),
+    readPassword: (prompt) => readPassword(prompt, {nonInteractive: options.nonInteractive}),
   }
   try {
     const binding = bindArguments(definition, argvArguments(elements), {argv: true})
@@ -124,7 +129,7 @@ export async function runCmdletFromArgv(name: string, elements: readonly string[
     checkNotEmpty(definition, set, binding.values)
     const store = options.store ?? new ConfigStore(defaultStorePath())
     await withStoreSession(store, definition.name, definition.supportsShouldProcess ?? false, (session) =>
-      definition.process(createContext(definition, set, binding.values, session, host, options.preferences ?? DEFAULT_PREFERENCES)),
+      definition.process(createContext(definition, set, binding.values, session, host, options.preferences ?? DEFAULT_PREFERENCES, gatewayServices(store, options.version ?? 'unknown'))),
     )
     writer.flushWarnings(definition.name)
   } catch (error) {

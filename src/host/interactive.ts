@@ -4,6 +4,7 @@ import path from 'node:path'
 import {type Interface, createInterface} from 'node:readline/promises'
 import {ConfigStore, defaultStorePath} from '../../store/index.js'
 import {type ShellConsole, ShellSession, SourceText, complete, isIncomplete, parseScript} from '../shell/index.js'
+import {readPassword} from './password.js'
 import {terminalPrompt} from './prompt.js'
 import {createScriptHost} from './script-host.js'
 import type {ScriptOptions} from './script-mode.js'
@@ -84,6 +85,7 @@ class Repl {
       },
       interactive: !options.nonInteractive,
       prompt: async (...question) => (options.nonInteractive ? undefined : terminalPrompt(...question, this.#rl)),
+      readPassword: (prompt) => readPassword(prompt, {nonInteractive: options.nonInteractive, shared: this.#rl}),
     }
     const store = options.store ?? new ConfigStore(defaultStorePath())
     this.#session = new ShellSession({console, host: createScriptHost(store, options.version), whatIf: options.whatIf})

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import type {ConfigStore} from '../../store/index.js'
 import {StopError, createContext} from '../cmdlets/context.js'
-import type {CmdletDefinition} from '../cmdlets/definition.js'
+import type {CmdletDefinition, CmdletServices} from '../cmdlets/definition.js'
 import {LYNC_CMDLETS, findCmdlet} from '../cmdlets/registry.js'
 import {PARTNER_TYPE, SASL_NEGOTIATION, TLS_NEGOTIATION} from '../cmdlets/lync-types.js'
 import {type CommandHost, type HostCommand, ScriptTerminatingError} from '../shell/index.js'
@@ -20,8 +20,14 @@ export function packageVersion(root: URL): string {
   return (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {version: string}).version
 }
 
+/** gatewayServices lend Start-CsXmppGateway the gateway, loaded only when it runs (start-up time of every other command). */
+export function gatewayServices(store: ConfigStore, version: string): CmdletServices {
+  return {runGateway: async (request) => (await import('./gateway-host.js')).runGateway(store, request, version)}
+}
+
 /** createScriptHost builds the CommandHost of a run against a store. */
 export function createScriptHost(store: ConfigStore, version: string): CommandHost {
+  const services = gatewayServices(store, version)
   let batch: StatementBatch | undefined
   const adapt = (definition: CmdletDefinition): HostCommand => ({
     signature: definition,
@@ -31,7 +37,7 @@ export function createScriptHost(store: ConfigStore, version: string): CommandHo
       const pending = current.session(definition.name, definition.supportsShouldProcess ?? false)
       const session = pending instanceof Promise ? await pending : pending
       try {
-        await definition.process(createContext(definition, parameterSet, values, session, io, preferences))
+        await definition.process(createContext(definition, parameterSet, values, session, io, preferences, services))
       } catch (error) {
         // -ErrorAction Stop (or the preference) escalated a cmdlet error: script-terminating (§8.1).
         if (error instanceof StopError) throw new ScriptTerminatingError(error.record)

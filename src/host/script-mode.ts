@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs'
 import {ConfigStore, defaultStorePath} from '../../store/index.js'
 import {type ShellConsole, ShellSession, SourceText, decodeScript} from '../shell/index.js'
 import {argvArguments} from './argv-arguments.js'
+import {readPassword} from './password.js'
 import {terminalPrompt} from './prompt.js'
 import {createScriptHost} from './script-host.js'
 
@@ -35,6 +36,7 @@ export function processShellConsole(nonInteractive: boolean): ShellConsole {
     width: process.stdout.isTTY ? process.stdout.columns : 120,
     interactive,
     prompt: async (...question) => (interactive ? terminalPrompt(...question) : undefined),
+    readPassword: (prompt) => readPassword(prompt, {nonInteractive}),
   }
 }
 

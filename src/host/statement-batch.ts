@@ -44,7 +44,14 @@ export class StatementBatch {
       }
       if (this.#transaction) return (this.#ready = (await this.#transaction).session)
       const document = await (this.#read ??= this.store.read())
-      return {document, writable: false, markChanged: refuse(cmdlet), writeSecret: () => Promise.reject(refuse(cmdlet)), removeSecretAfterCommit: () => undefined}
+      return {
+        document,
+        writable: false,
+        keyDirectory: this.store.keyDirectory,
+        markChanged: refuse(cmdlet),
+        writeSecret: () => Promise.reject(refuse(cmdlet)),
+        removeSecretAfterCommit: () => undefined,
+      }
     } catch (error) {
       throw mapStoreError(error, cmdlet, this.store.path)
     }
@@ -78,6 +85,7 @@ export class StatementBatch {
           session: {
             document: tx.document,
             writable: true,
+            keyDirectory: store.keyDirectory,
             markChanged: () => tx.markChanged(),
             async writeSecret(prefix, value) {
               const name = await writeSecret(store.keyDirectory, prefix, value)

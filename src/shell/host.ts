@@ -46,4 +46,6 @@ export interface ShellConsole {
   /** Whether prompts may be shown (a terminal and not -NonInteractive). */
   readonly interactive: boolean
   prompt(caption: string, message: string, choices: readonly PromptChoice[], defaultKey: string): Promise<string | undefined>
+  /** readPassword reads a secret with no echo, or one line of stdin (CommandIO.readPassword). */
+  readPassword?(prompt: string): Promise<string | undefined>
 }

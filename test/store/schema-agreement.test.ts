@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {
+  type CertificateRecord,
   freshStore,
   storeSchema,
   validateStoreDocument,
@@ -16,6 +17,7 @@ import {
 // property is required, nor which are nullable (store/schema.ts, orNull). These tests close the gap.
 
 type NullableKeys<T> = {[K in keyof T]-?: null extends T[K] ? K : never}[keyof T]
+type OptionalKeys<T> = {[K in keyof T]-?: undefined extends T[K] ? K : never}[keyof T]
 
 /** nullableKeys<T>()(keys) compiles only when keys are exactly the properties of T that may be null. */
 function nullableKeys<T>() {
@@ -24,24 +26,34 @@ function nullableKeys<T>() {
   ): readonly string[] => keys as readonly string[]
 }
 
+/** optionalKeys<T>()(keys) compiles only when keys are exactly the optional properties of T. */
+function optionalKeys<T>() {
+  return <const L extends ReadonlyArray<OptionalKeys<T>>>(
+    keys: L & ([Exclude<OptionalKeys<T>, L[number]>] extends [never] ? unknown : {missing: Exclude<OptionalKeys<T>, L[number]>}),
+  ): readonly string[] => keys as readonly string[]
+}
+
 type Schema = Record<string, unknown> & {properties?: Record<string, Schema>; additionalProperties?: boolean | Schema}
 
 const root = storeSchema as unknown as Schema
 const map = (name: string): Schema => root.properties![name]!.additionalProperties as Schema
 
-const RECORDS: Array<[where: string, schema: Schema, nullable: readonly string[]]> = [
-  ['StoreDocument', root, nullableKeys<StoreDocument>()([])],
+const RECORDS: Array<[where: string, schema: Schema, nullable: readonly string[], optional?: readonly string[]]> = [
+  // certificates came after schema version 1 was first written: a store without it is still valid.
+  ['StoreDocument', root, nullableKeys<StoreDocument>()([]), optionalKeys<StoreDocument>()(['certificates'])],
   ['ExternalAccessPolicyRecord', map('externalAccessPolicies'), nullableKeys<ExternalAccessPolicyRecord>()(['Description'])],
   ['XmppAllowedPartnerRecord', map('xmppAllowedPartners'), nullableKeys<XmppAllowedPartnerRecord>()(['ProxyFqdn', 'Description'])],
   ['XmppGatewaySettingsRecord', root.properties!.xmppGatewayConfiguration!, nullableKeys<XmppGatewaySettingsRecord>()(['DialbackPassphrase'])],
   ['SipDomainRecord', map('sipDomains'), nullableKeys<SipDomainRecord>()([])],
   ['UserRecord', map('users'), nullableKeys<UserRecord>()(['RegistrarPool', 'Site', 'ExternalAccessPolicy'])],
+  ['CertificateRecord', map('certificates'), nullableKeys<CertificateRecord>()(['FriendlyName', 'Use'])],
 ]
 
-for (const [where, schema, nullable] of RECORDS) {
-  test(`${where}: every property is required, no other is allowed, and exactly ${nullable.join(', ') || 'none'} may be null`, () => {
+for (const [where, schema, nullable, optional = []] of RECORDS) {
+  const required = optional.length === 0 ? 'every property is required' : `every property but ${optional.join(', ')} is required`
+  test(`${where}: ${required}, no other is allowed, and exactly ${nullable.join(', ') || 'none'} may be null`, () => {
     const properties = Object.keys(schema.properties!)
-    assert.deepEqual([...(schema.required as string[])].sort(), [...properties].sort())
+    assert.deepEqual([...(schema.required as string[])].sort(), properties.filter((key) => !optional.includes(key)).sort())
     assert.equal(schema.additionalProperties, false)
     assert.deepEqual(properties.filter((key) => schema.properties![key]!.nullable === true).sort(), [...nullable].sort())
   })

@@ -4,6 +4,7 @@ import {alreadyExists, invalidIdentity} from '../errors.js'
 import {parseSipAddress} from '../identity.js'
 import {DOMAIN_CONTROLLER, ignoreDomainController, targetUsers} from './cmdlets.js'
 import {userIdentityParameter, userObject} from './object.js'
+import {removeSipDigest} from './sip-digest.js'
 
 /** Set-CsUser and Disable-CsUser (cmdlets.md A9.1). */
 
@@ -52,6 +53,10 @@ async function setUser(ctx: CmdletContext<StoreDocument>, key: string): Promise<
   if (ctx.has('DisplayName')) user.DisplayName = ctx.get<string>('DisplayName') ?? user.DisplayName
   if (ctx.has('Site')) user.Site = ctx.get<string>('Site') || null
   if (!(await ctx.shouldProcess(user.DisplayName))) return
+  // HA1 hashes the user part and the domain (A9.1): a new SIP address makes the old digest useless.
+  if (user.SipAddress !== document.users[key]!.SipAddress && (await removeSipDigest(ctx.store.keyDirectory, key))) {
+    ctx.writeWarning(`The SIP credential of "${user.DisplayName}" was removed because its SIP address changed. Set it again with Set-CsUserSipCredential.`)
+  }
   delete document.users[key]
   document.users[newKey] = user
   ctx.store.markChanged()
@@ -76,6 +81,9 @@ export const DISABLE_USER: CmdletDefinition<StoreDocument> = {
     for (const key of targetUsers(ctx, 'disable')) {
       const user = ctx.store.document.users[key]!
       if (!(await ctx.shouldProcess(user.DisplayName))) continue
+      // Before the commit, not after it: if the commit failed, a user without a credential is safe,
+      // while a credential left behind would let a later user of the same address in (A9.1).
+      await removeSipDigest(ctx.store.keyDirectory, key)
       delete ctx.store.document.users[key]
       ctx.store.markChanged()
     }

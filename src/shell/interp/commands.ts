@@ -303,6 +303,7 @@ export class CommandRunner implements PipelineRunner {
       writeVerbose: (text) => this.#runtime.showVerbose(text),
       writeWhatIf: (text) => this.#runtime.console.out(`${text}\n`),
       prompt: (...question) => this.#runtime.console.prompt(...question),
+      readPassword: async (prompt) => this.#runtime.console.readPassword?.(prompt),
       readVariable: (name) => frame.scope.lookup(name)?.value ?? null,
     }
     const flush = (): Maybe<void> => {

@@ -1,0 +1,76 @@
+import type {ConfigStore} from '../../store/index.js'
+import type {GatewayRequest} from '../cmdlets/definition.js'
+import {startGateway} from '../gateway/index.js'
+import {ShellSession, SourceText} from '../shell/index.js'
+import {createScriptHost} from './script-host.js'
+
+/**
+ * Runs Start-CsXmppGateway for the hosts (argv mode, scripts, the interactive shell): the only place
+ * where the cmdlet side and the gateway meet, through the store file (ARCHITECTURE dependency rules).
+ * On a store with nothing to serve it first sets up the demo of cmdlets.md A9.4 with the cmdlets
+ * themselves, so the admin sees exactly what to type for their own domain.
+ */
+
+/** DEMO_DOMAIN is the domain a fresh store is given (RFC 6761 .test: it can never leak to real DNS). */
+export const DEMO_DOMAIN = 'example.test'
+
+const DEMO_SETUP = `New-CsSipDomain -Identity ${DEMO_DOMAIN}
+$certificate = Request-CsCertificate -New -Type XmppServer -SelfSigned -DomainName ${DEMO_DOMAIN} -FriendlyName 'csxmpp demo'
+Set-CsCertificate -Type XmppServer -Thumbprint $certificate.Thumbprint
+`
+
+const NEXT_STEPS = `csxmpp: the store had no SIP domain and no certificate, so this demo set-up was made:
+${DEMO_SETUP.trimEnd().replace(/^/gm, '  ')}
+
+Next steps:
+  csxmpp New-CsXmppAllowedPartner -Identity jabber.example -ProxyFqdn xmpp.jabber.example   # a partner to federate with
+  csxmpp Enable-CsUser -Identity 'Ken Myer' -SipAddress sip:ken@${DEMO_DOMAIN}                # a user who may chat with it
+  csxmpp Set-CsExternalAccessPolicy -Identity Global -EnableXmppAccess '$true'                # let users use XMPP
+  csxmpp Set-CsUserSipCredential -Identity sip:ken@${DEMO_DOMAIN}                             # so Ken's SIP client can register
+Changes apply to the running gateway at once. Stop it with Ctrl+C.
+`
+
+/** runGateway prepares the demo if needed, runs the gateway until SIGINT or SIGTERM, then stops it cleanly. */
+export async function runGateway(store: ConfigStore, request: GatewayRequest, version: string): Promise<void> {
+  const document = await store.read()
+  if (Object.keys(document.sipDomains).length === 0 && Object.keys(document.certificates ?? {}).length === 0) {
+    await setUpDemo(store, version)
+  }
+  const gateway = await startGateway({
+    storePath: store.path,
+    listenAddress: request.listenAddress,
+    port: request.port,
+    directTlsPort: request.directTlsPort,
+    sip: {
+      address: request.sipListenAddress,
+      port: request.sipPort,
+      transport: request.sipTransport,
+      trustedHosts: request.trustedSipHosts,
+      nextHop: request.sipNextHop === undefined ? undefined : nextHop(request.sipNextHop, request.sipTransport),
+    },
+    logLevel: request.logLevel,
+    dnsServers: process.env.CSXMPP_DNS_SERVERS?.split(',').filter((s) => s !== ''),
+  })
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  gateway.log.info({signal}, 'stopping')
+  await gateway.stop()
+}
+
+async function setUpDemo(store: ConfigStore, version: string): Promise<void> {
+  const errors: string[] = []
+  const session = new ShellSession({
+    console: {out: () => {}, err: (text) => void errors.push(text), color: false, width: 120, interactive: false, prompt: async () => undefined, readPassword: async () => undefined},
+    host: createScriptHost(store, version),
+  })
+  const status = await session.run(new SourceText(DEMO_SETUP))
+  if (status !== 0) throw new Error(`the demo set-up failed:\n${errors.join('')}`)
+  process.stderr.write(NEXT_STEPS)
+}
+
+function nextHop(text: string, transport: GatewayRequest['sipTransport']): {host: string; port: number; transport: GatewayRequest['sipTransport']} {
+  const [host, port] = text.split(':') as [string, string?]
+  return {host, port: port ? Number(port) : transport === 'tls' ? 5061 : 5060, transport}
+}
