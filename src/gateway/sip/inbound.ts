@@ -1,0 +1,156 @@
+import {domainToUnicode} from 'node:url'
+import {stringifyUri, type NameAddr, type SipMessage} from 'sip'
+import {aorOf, encodeGr, parseSipUri, type SipAddress} from './address.js'
+import type {AuthCheck, Authenticator} from './auth.js'
+import {fromWire, respond, textHeader, uriOf} from './message.js'
+import type {Registrar} from './registrar.js'
+import type {Answer} from './stack.js'
+import type {Remote} from './transport.js'
+import type {TrustList} from './trust.js'
+import type {SipEndpointOptions} from './types.js'
+
+/**
+ * Requests from the organisation's side: MESSAGE (RFC 3428, RFC 7572 §6), REGISTER to the embedded
+ * registrar (RFC 3261 §10.3) and OPTIONS (§11.2). Every request gets a final response; nothing is
+ * silently dropped. Bodies never reach the log (cmdlets.md A8.6 is the caller's decision).
+ */
+
+/** InboundDependencies are what the handlers consult. */
+export interface InboundDependencies {
+  readonly options: Pick<SipEndpointOptions, 'isServedDomain' | 'onMessage' | 'log'>
+  trust(): TrustList
+  readonly auth: Authenticator
+  readonly registrar: Registrar
+}
+
+const ALLOW = 'MESSAGE, OPTIONS, REGISTER'
+// The caller names domains as the store does, U-labels (cmdlets.md A2.2); on the wire they are A-labels.
+const storeDomain = (domain: string): string => domainToUnicode(domain) || domain
+// RFC 3428 §7 and RFC 7572 §6: text/plain must be understood; this gateway takes nothing else.
+const ACCEPT = 'text/plain;charset=UTF-8'
+
+/** createInbound returns the handler of new requests for the stack. */
+export function createInbound(deps: InboundDependencies): (request: SipMessage, remote: Remote, answer: Answer) => void {
+  const {log} = deps.options
+  return (request, remote, answer) => {
+    const handled =
+      request.method === 'MESSAGE' ? onMessage(deps, request, remote)
+      : request.method === 'REGISTER' ? onRegister(deps, request)
+      : Promise.resolve(otherMethod(request))
+    handled.then(answer, (error: Error) => {
+      log.warn({method: request.method, error: error.message}, 'SIP: request handling failed')
+      answer(respond(request, 500))
+    })
+  }
+}
+
+function otherMethod(request: SipMessage): SipMessage {
+  if (request.method === 'OPTIONS') return respond(request, 200, undefined, {allow: ALLOW, accept: ACCEPT})
+  // A CANCEL finds nothing to cancel: our MESSAGE and REGISTER transactions answer at once (RFC 3261 §9.2).
+  if (request.method === 'CANCEL') return respond(request, 481)
+  return respond(request, 405, undefined, {allow: ALLOW})
+}
+
+function refusal(request: SipMessage, verdict: Exclude<AuthCheck, {verdict: 'authenticated'}>): SipMessage {
+  return verdict.verdict === 'challenge' ? respond(request, verdict.status, undefined, {[verdict.header]: verdict.value}) : respond(request, 403)
+}
+
+async function onMessage(deps: InboundDependencies, request: SipMessage, remote: Remote): Promise<SipMessage> {
+  const {options} = deps
+  const from = parseSipUri(uriOf(request.headers.from) ?? '')
+  const to = parseSipUri(uriOf(request.headers.to) ?? '')
+  const target = parseSipUri(stringifyUri(request.uri ?? ''))
+  if (!from?.user || !to?.user || !target) return respond(request, 400, 'Bad Request (From, To or Request-URI)')
+  // RFC 7247 §9: XMPP cannot promise TLS on every hop, so a sips: request must not be translated.
+  if (to.scheme === 'sips' || target.scheme === 'sips') return respond(request, 416)
+  if (!options.isServedDomain(storeDomain(from.domain))) return respond(request, 404, 'Not Found (domain not served)')
+  const sender = await authenticateSender(deps, request, remote, from)
+  if ('refusal' in sender) return sender.refusal
+  const {authenticatedUser} = sender
+  const contentType = textHeader(request, 'content-type') ?? ''
+  if (!isPlainUtf8Text(contentType)) return respond(request, 415, undefined, {accept: ACCEPT})
+  const body = fromWire(request.content ?? '')
+  if (body === undefined) return respond(request, 400, 'Bad Request (body is not UTF-8)')
+  const subject = fromWire(textHeader(request, 'subject') ?? '')
+  const contentLanguage = textHeader(request, 'content-language')
+  const outcome = await options.onMessage({
+    from: aorOf(from),
+    to: recipient(to, target),
+    ...(from.gr === undefined ? {} : {gr: from.gr}),
+    body,
+    contentType,
+    ...(subject ? {subject} : {}),
+    callId: request.headers['call-id'],
+    ...(contentLanguage ? {contentLanguage} : {}),
+    ...(authenticatedUser ? {authenticatedUser} : {}),
+  })
+  if (!Number.isInteger(outcome.status) || outcome.status < 200 || outcome.status > 699) {
+    options.log.warn({status: outcome.status}, 'SIP: onMessage gave no final status')
+    return respond(request, 500)
+  }
+  return respond(request, outcome.status, outcome.reason)
+}
+
+/**
+ * authenticateSender lets a trusted host through as it is, and asks anyone else for digest
+ * credentials of the sender's own account (RFC 3261 §22.3): no one sends in another user's name.
+ */
+async function authenticateSender(deps: InboundDependencies, request: SipMessage, remote: Remote, from: SipAddress): Promise<{refusal: SipMessage} | {authenticatedUser?: string}> {
+  if (deps.trust().has(remote.address)) return {}
+  const {log} = deps.options
+  const realm = storeDomain(from.domain)
+  const verdict = await deps.auth.check(request, 'proxy', realm)
+  if (verdict.verdict !== 'authenticated') {
+    if (verdict.verdict === 'forbidden') log.info({from: aorOf(from), remote: remote.address, why: verdict.why}, 'SIP: MESSAGE refused')
+    return {refusal: refusal(request, verdict)}
+  }
+  if (verdict.username !== from.user) {
+    log.info({from: aorOf(from), username: verdict.username, remote: remote.address}, 'SIP: MESSAGE refused, credentials of another user')
+    return {refusal: respond(request, 403)}
+  }
+  return {authenticatedUser: `${from.user}@${realm}`}
+}
+
+/** recipient is To's address of record with the instance the request names: the Request-URI's gr (a GRUU, RFC 5627 §3.1) or To's. */
+function recipient(to: SipAddress, target: SipAddress): string {
+  const gr = target.gr ?? to.gr
+  return gr === undefined ? aorOf(to) : `${aorOf(to)};gr=${encodeGr(gr)}`
+}
+
+/** isPlainUtf8Text accepts text/plain with charset UTF-8, US-ASCII (a subset) or none (RFC 2046 §4.1.2: then US-ASCII). */
+function isPlainUtf8Text(contentType: string): boolean {
+  const [type = '', ...params] = contentType.split(';').map((p) => p.trim().toLowerCase())
+  if (type !== 'text/plain') return false
+  const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '')
+  return charset === undefined || charset === 'utf-8' || charset === 'us-ascii'
+}
+
+async function onRegister(deps: InboundDependencies, request: SipMessage): Promise<SipMessage> {
+  const {options} = deps
+  const to = parseSipUri(uriOf(request.headers.to) ?? '')
+  if (!to?.user) return respond(request, 400, 'Bad Request (To)')
+  // RFC 3261 §10.3 step 1: this registrar keeps bindings only for the gateway's own domains.
+  const realm = storeDomain(to.domain)
+  if (!options.isServedDomain(realm)) return respond(request, 404, 'Not Found (domain not served)')
+  const verdict = await deps.auth.check(request, 'registrar', realm)
+  if (verdict.verdict !== 'authenticated') return refusal(request, verdict)
+  // RFC 3261 §10.3 step 3: the authenticated user may change only its own bindings.
+  if (verdict.username !== to.user) return respond(request, 403)
+  const contact = request.headers.contact
+  const seconds = (text: string | null | undefined) => (text != null && /^\d{1,10}$/.test(text.trim()) ? Number(text) : undefined)
+  const result = deps.registrar.register({
+    aor: aorOf(to),
+    contacts: contact === '*' ? '*' : (contact ?? []).map((c) => ({uri: uriOf(c)!, ...withExpires(seconds(c.params.expires))})),
+    ...withExpires(seconds(textHeader(request, 'expires'))),
+    callId: request.headers['call-id'],
+    cseq: request.headers.cseq.seq,
+  })
+  if (result.status !== 200) return respond(request, result.status, result.reason)
+  options.log.info({aor: aorOf(to), contacts: result.contacts.length}, 'SIP: registration')
+  const listed: NameAddr[] = result.contacts.map((c) => ({uri: c.contact, params: {expires: String(c.expires)}}))
+  return respond(request, 200, undefined, listed.length > 0 ? {contact: listed} : {})
+}
+
+function withExpires(expires: number | undefined): {expires?: number} {
+  return expires === undefined ? {} : {expires}
+}

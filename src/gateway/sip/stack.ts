@@ -1,0 +1,136 @@
+import {lookup} from 'node:dns/promises'
+import net from 'node:net'
+import {makeResponse, makeTransactionLayer, stringify, type ClientTransaction, type SipMessage} from 'sip'
+import {reasonPhrase} from './errors.js'
+import {createTransport, type Protocol, type Remote, type TransportOptions} from './transport.js'
+
+/**
+ * The transaction user's view of SIP (RFC 3261 §17): requests in, each with a function that answers
+ * it through its server transaction; requests out, each settling with its final response. The
+ * `sip` package's transaction layer does the retransmissions and absorbs duplicates; this module
+ * bounds every client transaction by its own timer (the package's Timer F is a fixed 32 s) and
+ * settles whatever is pending when the stack stops.
+ */
+
+/** Target is where a request is sent: a host name or address, a port and a protocol. */
+export interface Target {
+  readonly host: string
+  readonly port: number
+  readonly protocol: Protocol
+}
+
+/** Answer sends the final response of a request's server transaction. */
+export type Answer = (response: SipMessage) => void
+
+/** RequestLimits bound one outgoing request. */
+export interface RequestLimits {
+  readonly timeoutMs: number
+  readonly maxUdpBytes?: number
+}
+
+// Room for the branch parameter the transaction layer adds to the Via after our size check.
+const BRANCH_ROOM = 32
+
+/** StackOptions are the transport's listener and log, and the handler of new requests. */
+export interface StackOptions {
+  readonly listen: TransportOptions['listen']
+  readonly log: TransportOptions['log']
+  onRequest(request: SipMessage, remote: Remote, answer: Answer): void
+}
+
+/** SipStack is a started-once, stopped-once SIP transaction user. */
+export interface SipStack {
+  start(): Promise<{address: string; port: number}>
+  /**
+   * request sends a request with a fresh top Via and settles with the final response, a local 408
+   * after timeoutMs, a local 503 on a transport error (RFC 3261 §8.1.3.1), or a local 513 when
+   * over UDP it would be longer than maxUdpBytes.
+   */
+  request(target: Target, request: SipMessage, limits: RequestLimits): Promise<SipMessage>
+  stop(): Promise<void>
+}
+
+/** createSipStack wires the transport to the `sip` package's transaction layer. */
+export function createSipStack(options: StackOptions): SipStack {
+  const {log} = options
+  const pending = new Set<(status: number) => void>()
+  const layer = makeTransactionLayer({})
+  let running = false
+  const transport = createTransport({
+    listen: options.listen,
+    log,
+    onMessage(message, remote, connection) {
+      try {
+        if (!message.method) return void layer.getClient(message)?.message(message, remote)
+        const existing = layer.getServer(message)
+        // A retransmission: the server transaction repeats its last response (RFC 3261 §17.2.2).
+        if (existing) return existing.message(message)
+        // A stray ACK (to a non-2xx we sent for an INVITE) belongs to no new transaction.
+        if (message.method === 'ACK') return
+        const transaction = layer.createServerTransaction(message, connection)
+        options.onRequest(message, remote, (response) => transaction.send(response))
+      } catch (error) {
+        log.warn({error: (error as Error).message}, 'SIP: message handling failed')
+      }
+    },
+  })
+
+  async function resolve(target: Target): Promise<Remote> {
+    const address = net.isIP(target.host) ? target.host : (await lookup(target.host)).address
+    return {protocol: target.protocol, address, port: target.port}
+  }
+
+  return {
+    async start() {
+      const bound = await transport.start()
+      running = true
+      return bound
+    },
+
+    async request(target, request, {timeoutMs, maxUdpBytes}) {
+      if (!running) throw new Error('SIP stack: request() before start() or after stop()')
+      let remote: Remote
+      try {
+        remote = await resolve(target)
+      } catch (error) {
+        log.warn({host: target.host, error: (error as Error).message}, 'SIP: next hop does not resolve')
+        return makeResponse(request, 503, 'Service Unavailable')
+      }
+      // Stopped while the name was being resolved.
+      if (!running) return makeResponse(request, 503, 'Service Unavailable')
+      const sentBy = transport.sentBy(remote.protocol)
+      // The transaction layer sets the branch parameter of this Via (RFC 3261 §8.1.1.7).
+      request.headers.via = [{version: '2.0', protocol: remote.protocol, host: sentBy.host, port: sentBy.port, params: remote.protocol === 'UDP' ? {rport: null} : {}}]
+      if (remote.protocol === 'UDP' && maxUdpBytes !== undefined && stringify(request).length + BRANCH_ROOM > maxUdpBytes) {
+        return makeResponse(request, 513, 'Message Too Large')
+      }
+      return new Promise<SipMessage>((settle) => {
+        let transaction: ClientTransaction | undefined
+        const done = (response: SipMessage, givingUp: boolean) => {
+          if (!pending.delete(abort)) return
+          clearTimeout(timer)
+          // Giving up ends the retransmissions; after a final response the layer ends the transaction itself (Timer K).
+          if (givingUp) transaction?.shutdown()
+          settle(response)
+        }
+        const abort = (status: number) => done(makeResponse(request, status, reasonPhrase(status)), true)
+        const timer = setTimeout(() => abort(408), timeoutMs)
+        pending.add(abort)
+        const connection = transport.connect(remote, (error) => {
+          log.debug({remote, error: error.message}, 'SIP: transport error on a request')
+          abort(503)
+        }, target.host)
+        transaction = layer.createClientTransaction(connection, request, (response) => {
+          if ((response.status ?? 0) >= 200) done(response, false)
+        })
+      })
+    },
+
+    async stop() {
+      running = false
+      for (const abort of [...pending]) abort(503)
+      layer.destroy()
+      await transport.stop()
+    },
+  }
+}

@@ -1,0 +1,225 @@
+import dgram from 'node:dgram'
+import net from 'node:net'
+import {hostname} from 'node:os'
+import tls from 'node:tls'
+import {makeStreamParser, parse, stringify, type Connection, type SipMessage} from 'sip'
+
+/**
+ * SIP over UDP, TCP and TLS (RFC 3261 §18), with the `sip` package's codec. Its own transport
+ * (`sip.create`) is not used because it cannot be run safely inside the gateway: a failed bind is an
+ * uncaught 'error' event that ends the process, it never says when it is listening, `destroy()`
+ * closes the listeners but leaves accepted and dialled connections open (the process stays alive
+ * for their 120 s idle timer), it writes transport errors with console.log, outgoing TCP/TLS do
+ * not bind to the configured address, and a next hop equal to its own address is read as one of
+ * its "flow token" URIs and answered locally with 404 (notes/sip.md §4). This module tracks
+ * every socket so that stop() ends them all.
+ */
+
+/** Protocol is a SIP transport as the Via header names it (RFC 3261 §20.42; compared without case). */
+export type Protocol = 'UDP' | 'TCP' | 'TLS'
+
+/** Remote is the other end of a message: where it came from or where it goes. */
+export interface Remote {
+  readonly protocol: Protocol
+  readonly address: string
+  readonly port: number
+}
+
+/** TlsFiles are PEM texts: our key and certificate chain, and the CA bundle peers must chain to. */
+export interface TlsFiles {
+  readonly key: string
+  readonly cert: string
+  readonly ca?: string
+}
+
+/** TransportOptions configure one listener; outgoing messages may use any protocol. */
+export interface TransportOptions {
+  readonly listen: {readonly address: string; readonly port: number; readonly protocol: Protocol; readonly tls?: TlsFiles}
+  onMessage(message: SipMessage, remote: Remote, connection: Connection): void
+  readonly log: {warn(obj: object, msg: string): void; debug(obj: object, msg: string): void}
+}
+
+/** Transport sends and receives SIP messages; connect() reuses an open stream to the same remote. */
+export interface Transport {
+  start(): Promise<{address: string; port: number}>
+  connect(remote: Remote, onError: (error: Error) => void, servername?: string): Connection
+  /** sentBy is what our Via says for a protocol: where responses are to come back (RFC 3261 §18.1.1). */
+  sentBy(protocol: Protocol): {host: string; port: number}
+  stop(): Promise<void>
+}
+
+// An idle stream is closed after this long (RFC 3261 §18.3 leaves it to the implementation; `sip` uses 120 s too).
+const IDLE_MS = 120_000
+const MAX_HEADER_BYTES = 60_480
+const MAX_CONTENT_BYTES = 65_536
+
+function isComplete(m: SipMessage | undefined): m is SipMessage {
+  const h = m?.headers
+  return !!m && (!!m.method || (m.status ?? 0) >= 100) && !!h && Array.isArray(h.via) && h.via.length > 0 && !!h['call-id'] && !!h.to && !!h.from && !!h.cseq
+}
+
+/** createTransport makes a transport; nothing is bound before start(). */
+export function createTransport(options: TransportOptions): Transport {
+  const {listen, log} = options
+  const sockets = new Set<net.Socket>()
+  const streams = new Map<string, net.Socket>()
+  const servers: net.Server[] = []
+  const datagrams: dgram.Socket[] = []
+  const key = (r: Remote) => `${r.protocol}|${r.address}|${r.port}`
+  const wildcard = listen.address === '0.0.0.0' || listen.address === '::'
+  let bound = {address: listen.address, port: listen.port}
+
+  function received(message: SipMessage | undefined, remote: Remote, connection: Connection): void {
+    if (!isComplete(message)) return log.debug({remote}, 'SIP: incomplete message dropped')
+    if (message.method) {
+      // RFC 3261 §18.2.1 and RFC 3581 §4: record where the request really came from.
+      const via = message.headers.via[0]!
+      via.params.received = remote.address
+      if (remote.protocol === 'UDP' && 'rport' in via.params) via.params.rport = String(remote.port)
+    }
+    options.onMessage(message, remote, connection)
+  }
+
+  function adopt(socket: net.Socket, remote: Remote): net.Socket {
+    sockets.add(socket)
+    streams.set(key(remote), socket)
+    const connection = streamConnection(socket, remote.protocol, () => {})
+    socket.setEncoding('latin1')
+    // Every transaction in flight on a reused connection listens for its failure.
+    socket.setMaxListeners(0)
+    socket.setTimeout(IDLE_MS, () => socket.destroy())
+    socket.on('data', makeStreamParser((m) => received(m, remote, connection), () => {
+      log.warn({remote}, 'SIP: oversized message, closing the connection')
+      socket.destroy()
+    }, MAX_HEADER_BYTES, MAX_CONTENT_BYTES))
+    socket.on('error', (error) => log.debug({remote, error: error.message}, 'SIP: connection error'))
+    socket.on('close', () => {
+      sockets.delete(socket)
+      if (streams.get(key(remote)) === socket) streams.delete(key(remote))
+    })
+    return socket
+  }
+
+  function streamConnection(socket: net.Socket, protocol: Protocol, onError: (error: Error) => void): Connection {
+    const failed = (error: Error) => onError(error)
+    const closed = () => onError(new Error('connection closed'))
+    socket.on('error', failed)
+    socket.on('close', closed)
+    return {
+      protocol,
+      send: (m) => void (socket.destroyed ? closed() : socket.write(stringify(m), 'latin1')),
+      release: () => {
+        socket.off('error', failed)
+        socket.off('close', closed)
+      },
+    }
+  }
+
+  function datagramConnection(socket: dgram.Socket, remote: Remote): Connection {
+    return {
+      protocol: 'UDP',
+      send: (m) => socket.send(Buffer.from(stringify(m), 'latin1'), remote.port, remote.address),
+      release: () => {},
+    }
+  }
+
+  function openDatagram(address: string, port: number): Promise<dgram.Socket> {
+    const socket = dgram.createSocket(net.isIPv6(address) ? 'udp6' : 'udp4')
+    socket.on('message', (data, info) => {
+      const remote: Remote = {protocol: 'UDP', address: info.address, port: info.port}
+      received(parse(data), remote, datagramConnection(socket, remote))
+    })
+    return new Promise((resolve, reject) => {
+      socket.once('error', reject)
+      socket.bind(port, address, () => {
+        socket.off('error', reject)
+        socket.on('error', (error) => log.warn({error: error.message}, 'SIP: UDP socket error'))
+        datagrams.push(socket)
+        resolve(socket)
+      })
+    })
+  }
+
+  function openServer(): Promise<net.Server> {
+    const accept = (socket: net.Socket) =>
+      adopt(socket, {protocol: listen.protocol, address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0})
+    const server =
+      listen.protocol === 'TLS'
+        ? tls.createServer({key: listen.tls!.key, cert: listen.tls!.cert, ca: listen.tls!.ca, requestCert: !!listen.tls!.ca, rejectUnauthorized: !!listen.tls!.ca}, accept)
+        : net.createServer(accept)
+    // Raw sockets are tracked from accept, so that stop() also ends a TLS handshake that never finishes.
+    server.on('connection', (socket: net.Socket) => {
+      sockets.add(socket)
+      socket.on('close', () => sockets.delete(socket))
+    })
+    // A failed TLS handshake is not a SIP event; it must not reach the process as an uncaught error.
+    server.on('tlsClientError', (error: Error) => log.debug({error: error.message}, 'SIP: TLS handshake failed'))
+    return new Promise((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(listen.port, listen.address, () => {
+        server.off('error', reject)
+        server.on('error', (error) => log.warn({error: error.message}, 'SIP: listener error'))
+        servers.push(server)
+        resolve(server)
+      })
+    })
+  }
+
+  function dial(remote: Remote, servername: string | undefined): net.Socket {
+    // Bind to our address, so that peers that trust by source address see the configured one (notes/sip.md §4 quirk 3).
+    const local = wildcard ? {} : {localAddress: listen.address}
+    if (remote.protocol === 'TCP') return net.connect({host: remote.address, port: remote.port, ...local})
+    const files = listen.tls
+    const name = servername ?? remote.address
+    return tls.connect({
+      host: remote.address,
+      port: remote.port,
+      ...local,
+      ...(net.isIP(name) ? {} : {servername: name}),
+      ...(files ? {key: files.key, cert: files.cert, ...(files.ca ? {ca: files.ca} : {})} : {}),
+      // We dial the resolved address; the certificate must name the host we meant (RFC 5922 §7.2).
+      checkServerIdentity: (_host, cert) => tls.checkServerIdentity(name, cert),
+    })
+  }
+
+  async function stop(): Promise<void> {
+    const closed = servers.splice(0).map((server) => new Promise<void>((resolve) => server.close(() => resolve())))
+    for (const socket of sockets) socket.destroy()
+    const unbound = datagrams.splice(0).map((socket) => new Promise<void>((resolve) => socket.close(() => resolve())))
+    streams.clear()
+    await Promise.all([...closed, ...unbound])
+  }
+
+  return {
+    async start() {
+      try {
+        if (listen.protocol === 'UDP') {
+          bound = {address: listen.address, port: (await openDatagram(listen.address, listen.port)).address().port}
+        } else {
+          bound = {address: listen.address, port: ((await openServer()).address() as net.AddressInfo).port}
+          // Outgoing UDP (a contact or next hop without TCP) needs a socket of its own.
+          await openDatagram(listen.address, 0)
+        }
+      } catch (error) {
+        await stop()
+        throw error
+      }
+      return bound
+    },
+
+    connect(remote, onError, servername) {
+      if (remote.protocol === 'UDP') return datagramConnection(datagrams[0]!, remote)
+      const open = streams.get(key(remote))
+      if (open && !open.destroyed) return streamConnection(open, remote.protocol, onError)
+      return streamConnection(adopt(dial(remote, servername), remote), remote.protocol, onError)
+    },
+
+    sentBy(protocol) {
+      const host = wildcard ? hostname() : listen.address
+      if (protocol === 'UDP' && listen.protocol !== 'UDP') return {host, port: datagrams[0]!.address().port}
+      return {host, port: bound.port}
+    },
+
+    stop,
+  }
+}
