@@ -85,6 +85,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     log: log.child({side: 'sip'}),
   })
 
+  // When the watcher began reading the file: a reload's cost is reading and validating it, then applying it.
+  let reading = performance.now()
   const onReload = async (event: ReloadedEvent): Promise<void> => {
     const started = performance.now()
     // Secrets and the certificate first, so that streams re-checked below already see them.
@@ -100,8 +102,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     s2s.reconsider()
     await forgetFirstContacts(firstContacts, event)
-    log.info({version: event.version, ...event.changes, applyMs: Math.round((performance.now() - started) * 1000) / 1000}, 'config reloaded')
+    const ms = (from: number): number => Math.round((performance.now() - from) * 1000) / 1000
+    log.info({version: event.version, ...event.changes, applyMs: ms(started), reloadMs: ms(reading)}, 'config reloaded')
   }
+  watcher.on('reloading-config', () => (reading = performance.now()))
   watcher.on('config-reloaded', (event) => void onReload(event).catch((error: unknown) => log.error({err: error, version: event.version}, 'config reload failed to apply')))
   watcher.on('config-reload-failed', ({error, version}) => log.warn({version, reason: (error as Error).message}, `config reload failed; version ${version} stays in force`))
   watcher.on('error', (error) => log.error({err: error}, 'store watcher error'))

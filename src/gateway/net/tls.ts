@@ -109,3 +109,11 @@ export function certificateValidFor(socket: TLSSocket, domain: string): boolean 
   if (!certificate || Object.keys(certificate).length === 0) return false
   return tls.checkServerIdentity(domainToASCII(domain) || domain, certificate) === undefined
 }
+
+/** certificateProblem says why certificateValidFor is false: the chain error (CERT_HAS_EXPIRED …) or the name. */
+export function certificateProblem(socket: TLSSocket, domain: string): string {
+  const certificate = socket.getPeerCertificate()
+  if (!certificate || Object.keys(certificate).length === 0) return 'no certificate was presented'
+  if (!socket.authorized) return String(socket.authorizationError ?? 'untrusted')
+  return `it does not name ${domain}`
+}

@@ -107,7 +107,7 @@ export function createTransport(options: TransportOptions): Transport {
     socket.on('close', closed)
     return {
       protocol,
-      send: (m) => void (socket.destroyed ? closed() : socket.write(stringify(m), 'latin1')),
+      send: (m) => void (socket.destroyed ? closed() : socket.write(wire(m), 'latin1')),
       release: () => {
         socket.off('error', failed)
         socket.off('close', closed)
@@ -118,7 +118,7 @@ export function createTransport(options: TransportOptions): Transport {
   function datagramConnection(socket: dgram.Socket, remote: Remote): Connection {
     return {
       protocol: 'UDP',
-      send: (m) => socket.send(Buffer.from(stringify(m), 'latin1'), remote.port, remote.address),
+      send: (m) => socket.send(Buffer.from(wire(m), 'latin1'), remote.port, remote.address),
       release: () => {},
     }
   }
@@ -222,4 +222,13 @@ export function createTransport(options: TransportOptions): Transport {
 
     stop,
   }
+}
+
+/**
+ * wire serialises a message. The library writes a name-addr without display name as `To:  <…>`
+ * (its empty name, then a space); valid SIP (RFC 3261 §25.1 allows the whitespace) but not what
+ * peers and admins reading traces expect, so the doubled space is removed.
+ */
+function wire(message: SipMessage): string {
+  return stringify(message).replace(/^([A-Za-z-]+): {2}</gm, '$1: <')
 }

@@ -1,7 +1,7 @@
 import {type Element, xml} from '@xmpp/xml'
 import type {TLSSocket} from 'node:tls'
 import type {DeepReadonly, XmppAllowedPartnerRecord} from '../../../store/index.js'
-import {certificateValidFor} from '../net/tls.js'
+import {certificateProblem, certificateValidFor} from '../net/tls.js'
 import {methodsFor, partnerFor} from '../policy/access.js'
 import {dialbackAnswer, isDialback} from './dialback.js'
 import {dialbackKey, keysMatch} from './dialback-key.js'
@@ -22,6 +22,8 @@ export class IncomingSession extends S2sSession {
   readonly direction = 'incoming'
   /** The peer presented a certificate valid for its domain: SASL EXTERNAL may be offered. */
   #certificateValid = false
+  /** Why the certificate is not valid, for the refusal text. */
+  #certificateProblem = 'no certificate was presented'
   #headerSent = false
 
   constructor(env: S2sEnvironment, stream: XmppStream) {
@@ -64,7 +66,13 @@ export class IncomingSession extends S2sSession {
       if (refusal) return this.refuse(refusal)
     }
     this.#sendHeader(to, from)
-    this.stream.send(this.authenticated ? xml('stream:features') : streamFeatures(featuresFor(partner, this.stream.secured, this.#certificateValid)))
+    if (this.authenticated) return this.stream.send(xml('stream:features'))
+    const features = featuresFor(partner, this.stream.secured, this.#certificateValid)
+    // Secured, yet no method left: the row needs SASL EXTERNAL and the certificate does not allow it (A5.2).
+    if (this.stream.secured && !features.saslExternal && !features.dialback) {
+      return this.refuse({condition: 'not-authorized', text: `the certificate of ${from} is not valid: ${this.#certificateProblem}`})
+    }
+    this.stream.send(streamFeatures(features))
   }
 
   #onStanza(stanza: Element): void {
@@ -96,7 +104,10 @@ export class IncomingSession extends S2sSession {
     if (!acceptor) return this.refuse({condition: 'undefined-condition', text: 'no certificate is assigned'})
     this.stream.send(xml('proceed', {xmlns: NS_TLS}))
     await this.stream.upgrade((raw) => acceptor.accept(raw, 10_000))
-    if (this.stream.isOpen && this.stream.secured) this.#certificateValid = certificateValidFor(this.stream.socket as TLSSocket, this.remoteDomain ?? '')
+    if (!this.stream.isOpen || !this.stream.secured) return
+    const socket = this.stream.socket as TLSSocket
+    this.#certificateValid = certificateValidFor(socket, this.remoteDomain ?? '')
+    if (!this.#certificateValid) this.#certificateProblem = certificateProblem(socket, this.remoteDomain ?? '')
   }
 
   /**

@@ -60,11 +60,15 @@ export abstract class S2sSession {
   method: AuthenticationMethod | undefined
   /** Further remote domains authenticated on the same incoming stream by dialback (XEP-0220 §2.5). */
   readonly extraDomains = new Set<string>()
+  /** TLS from the first byte (XEP-0368) rather than STARTTLS. */
+  readonly directTls: boolean
 
   constructor(
     readonly env: S2sEnvironment,
     readonly stream: XmppStream,
-  ) {}
+  ) {
+    this.directTls = stream.secured
+  }
 
   /** authenticated tells whether stanzas may flow. */
   get authenticated(): boolean {
@@ -84,7 +88,7 @@ export abstract class S2sSession {
 
   /** describe is the session's fields for log lines. */
   describe(): Record<string, unknown> {
-    return {direction: this.direction, local: this.localDomain, remote: this.remoteDomain, method: this.method, secure: this.stream.secured, id: this.streamId}
+    return {direction: this.direction, local: this.localDomain, remote: this.remoteDomain, method: this.method, secure: this.stream.secured, directTls: this.directTls, id: this.streamId}
   }
 }
 

@@ -85,8 +85,8 @@ describe('SIPp', {skip}, () => {
       assert.equal(run.code, 0, run.output)
       const sent = run.messages
       assert.match(sent, /MESSAGE sip:romeo@sip\.example SIP\/2\.0\r?\n/)
-      assert.ok(sent.includes(`Route:  <sip:${NEXT_HOP}:${port};transport=${transport};lr>`), sent)
-      assert.match(sent, /From:  <sip:juliet@xmpp\.example;gr=balcony>;tag=[0-9a-f]{16}/)
+      assert.ok(sent.includes(`Route: <sip:${NEXT_HOP}:${port};transport=${transport};lr>`), sent)
+      assert.match(sent, /From: <sip:juliet@xmpp\.example;gr=balcony>;tag=[0-9a-f]{16}/)
       assert.match(sent, /Call-ID: thread%201\r?\n/)
       assert.match(sent, /Subject: Parting\r?\n/)
       assert.match(sent, /Content-Language: es\r?\n/)
