@@ -25,7 +25,15 @@ function deepFreeze<T>(value: T): T {
 
 /** takeSnapshot freezes a copy of a document. */
 export function takeSnapshot(document: StoreDocument): StoreSnapshot {
-  return {version: document.revision, document: deepFreeze(structuredClone(document))}
+  return ownSnapshot(structuredClone(document))
+}
+
+/**
+ * ownSnapshot freezes the document itself, for a caller that hands it over and keeps no reference (the
+ * watcher's freshly parsed file): no copy, which at 10,000 partners is a third of a reload's time.
+ */
+export function ownSnapshot(document: StoreDocument): StoreSnapshot {
+  return {version: document.revision, document: deepFreeze(document)}
 }
 
 /** SnapshotChanges names what a reload changed, for its one log line. */
@@ -52,12 +60,32 @@ export function describeChanges(previous: StoreSnapshot, next: StoreSnapshot): S
     const after: Readonly<Record<string, unknown>> = next.document[section] ?? {}
     for (const key of Object.keys(after)) {
       if (!(key in before)) added.push(`${section}/${key}`)
-      else if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changed.push(`${section}/${key}`)
+      else if (!sameJson(before[key], after[key])) changed.push(`${section}/${key}`)
     }
     for (const key of Object.keys(before)) if (!(key in after)) removed.push(`${section}/${key}`)
   }
-  if (JSON.stringify(previous.document.xmppGatewayConfiguration) !== JSON.stringify(next.document.xmppGatewayConfiguration)) {
+  if (!sameJson(previous.document.xmppGatewayConfiguration, next.document.xmppGatewayConfiguration)) {
     changed.push('xmppGatewayConfiguration')
   }
   return {added, removed, changed}
+}
+
+/** sameJson compares two JSON values structurally, stopping at the first difference (no serialising, no key arrays). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false
+    return true
+  }
+  const x = a as Record<string, unknown>
+  const y = b as Record<string, unknown>
+  let keys = 0
+  for (const key in x) {
+    keys++
+    if (!Object.hasOwn(y, key) || !sameJson(x[key], y[key])) return false
+  }
+  for (const _ in y) keys--
+  return keys === 0
 }

@@ -2,7 +2,7 @@ import {EventEmitter} from 'node:events'
 import {type FSWatcher, watch} from 'node:fs'
 import {mkdir} from 'node:fs/promises'
 import {basename, dirname} from 'node:path'
-import {type SnapshotChanges, type StoreSnapshot, describeChanges, takeSnapshot} from './snapshot.js'
+import {type SnapshotChanges, type StoreSnapshot, describeChanges, ownSnapshot} from './snapshot.js'
 import {ConfigStore} from './store.js'
 
 /**
@@ -62,7 +62,7 @@ export class StoreWatcher extends EventEmitter<StoreWatcherEvents> {
   static async open(path: string, options: WatchOptions = {}): Promise<StoreWatcher> {
     const store = new ConfigStore(path)
     await mkdir(dirname(path), {recursive: true, mode: 0o700})
-    const watcher = new StoreWatcher(store, takeSnapshot(await store.read()), options.debounceMs ?? 50)
+    const watcher = new StoreWatcher(store, ownSnapshot(await store.read()), options.debounceMs ?? 50)
     const file = basename(path)
     watcher.#watcher = watch(dirname(path), (_event, name) => {
       if (name === null || name === file) watcher.#schedule()
@@ -102,7 +102,7 @@ export class StoreWatcher extends EventEmitter<StoreWatcherEvents> {
     this.emit('reloading-config')
     let next: StoreSnapshot
     try {
-      next = takeSnapshot(await this.store.read())
+      next = ownSnapshot(await this.store.read())
     } catch (error) {
       this.emit('config-reload-failed', {error, version: this.#snapshot.version})
       return

@@ -13,6 +13,7 @@ export type LogLine = Record<string, unknown> & {msg: string; level: number}
 
 /** GatewayProcess is a running gateway. */
 export interface GatewayProcess {
+  readonly pid: number
   readonly lines: LogLine[]
   readonly stderr: () => string
   /** waitForLog resolves with the first line (already seen or to come) that matches, or rejects after timeoutMs. */
@@ -73,6 +74,7 @@ export async function startGatewayProcess(options: GatewayProcessOptions): Promi
     })
 
   const gateway: GatewayProcess = {
+    pid: child.pid!,
     lines,
     stderr: () => stderr,
     waitForLog,

@@ -1,4 +1,4 @@
-import {randomBytes} from 'node:crypto'
+import {randomUUID} from 'node:crypto'
 import {makeResponse, stringifyUri, type NameAddr, type SipMessage} from 'sip'
 import {reasonPhrase} from './errors.js'
 
@@ -33,9 +33,12 @@ export function uriOf(nameAddr: NameAddr | undefined): string | undefined {
   return nameAddr === undefined ? undefined : stringifyUri(nameAddr.uri)
 }
 
-/** newTag makes a From/To tag: 32 random bits or more, RFC 3261 §19.3. */
+/**
+ * newTag makes a From/To tag: 32 random bits or more, RFC 3261 §19.3. Taken from randomUUID, whose
+ * entropy cache makes it several times cheaper per message than randomBytes (60 random bits here).
+ */
 export function newTag(): string {
-  return randomBytes(8).toString('hex')
+  return randomUUID().replaceAll('-', '').slice(0, 16)
 }
 
 /** ResponseExtras are headers (lower-case names) added to a response; string values are text, written as UTF-8. */

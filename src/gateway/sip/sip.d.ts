@@ -85,7 +85,6 @@ declare module 'sip' {
   }
   export function parse(datagram: Buffer | string): SipMessage | undefined
   export function stringify(message: SipMessage): string
-  export function makeStreamParser(onMessage: (message: SipMessage) => void, onFlood?: () => void, maxBytesHeaders?: number, maxContentLength?: number): (data: string) => void
   export function parseUri(uri: string | SipUri): SipUri | undefined
   export function stringifyUri(uri: string | SipUri): string
   export function stringifyAuthHeader(header: Record<string, string>): string

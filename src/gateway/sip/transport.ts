@@ -2,7 +2,8 @@ import dgram from 'node:dgram'
 import net from 'node:net'
 import {hostname} from 'node:os'
 import tls from 'node:tls'
-import {makeStreamParser, parse, stringify, type Connection, type SipMessage} from 'sip'
+import {parse, stringify, type Connection, type SipMessage} from 'sip'
+import {sipFramer} from './framing.js'
 
 /**
  * SIP over UDP, TCP and TLS (RFC 3261 §18), with the `sip` package's codec. Its own transport
@@ -85,13 +86,12 @@ export function createTransport(options: TransportOptions): Transport {
     streams.set(key(remote), socket)
     const connection = streamConnection(socket, remote.protocol, () => {})
     socket.setEncoding('latin1')
-    // Every transaction in flight on a reused connection listens for its failure.
-    socket.setMaxListeners(0)
     socket.setTimeout(IDLE_MS, () => socket.destroy())
-    socket.on('data', makeStreamParser((m) => received(m, remote, connection), () => {
+    const flood = (): void => {
       log.warn({remote}, 'SIP: oversized message, closing the connection')
       socket.destroy()
-    }, MAX_HEADER_BYTES, MAX_CONTENT_BYTES))
+    }
+    socket.on('data', sipFramer((text) => received(parse(text), remote, connection), flood, {maxHeaderBytes: MAX_HEADER_BYTES, maxContentBytes: MAX_CONTENT_BYTES}))
     socket.on('error', (error) => log.debug({remote, error: error.message}, 'SIP: connection error'))
     socket.on('close', () => {
       sockets.delete(socket)
@@ -100,18 +100,41 @@ export function createTransport(options: TransportOptions): Transport {
     return socket
   }
 
+  /**
+   * Each transaction in flight on a connection hears of its failure. One listener per socket walks a
+   * set: thousands of transactions each adding and removing their own socket listeners cost O(n) per
+   * removal, which dominated the gateway's CPU under load.
+   */
+  const watchers = new WeakMap<net.Socket, Set<(error: Error) => void>>()
+  function watchersOf(socket: net.Socket): Set<(error: Error) => void> {
+    let set = watchers.get(socket)
+    if (set) return set
+    const all = (set = new Set())
+    watchers.set(socket, all)
+    socket.on('error', (error) => {
+      for (const watcher of [...all]) watcher(error)
+    })
+    socket.on('close', () => {
+      for (const watcher of [...all]) watcher(new Error('connection closed'))
+    })
+    return all
+  }
+
   function streamConnection(socket: net.Socket, protocol: Protocol, onError: (error: Error) => void): Connection {
-    const failed = (error: Error) => onError(error)
-    const closed = () => onError(new Error('connection closed'))
-    socket.on('error', failed)
-    socket.on('close', closed)
+    const set = watchersOf(socket)
+    set.add(onError)
     return {
       protocol,
-      send: (m) => void (socket.destroyed ? closed() : socket.write(wire(m), 'latin1')),
-      release: () => {
-        socket.off('error', failed)
-        socket.off('close', closed)
+      send: (m) => {
+        if (socket.destroyed) return onError(new Error('connection closed'))
+        // Requests made in one tick leave in one write (writev): one syscall, not one per message.
+        if (socket.writableCorked === 0) {
+          socket.cork()
+          process.nextTick(() => socket.uncork())
+        }
+        socket.write(wire(m), 'latin1')
       },
+      release: () => void set.delete(onError),
     }
   }
 

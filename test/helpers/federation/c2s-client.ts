@@ -11,7 +11,9 @@ import {XmppStreamParser} from '../../../src/gateway/xml/stream-parser.js'
 /** C2sClient is a logged-in user. */
 export interface C2sClient {
   readonly jid: string
-  send(to: string, body: string, id?: string): void
+  /** send writes a chat message; false when the socket's buffer is full (wait for drain()). */
+  send(to: string, body: string, id?: string): boolean
+  drain(): Promise<void>
   /** nextMessage resolves with the first received `<message>` (error bounces included) that matches. */
   nextMessage(match?: (stanza: Element) => boolean, timeoutMs?: number): Promise<Element>
   close(): void
@@ -19,8 +21,11 @@ export interface C2sClient {
 
 const NS_SASL = 'urn:ietf:params:xml:ns:xmpp-sasl'
 
-/** connectClient logs user@domain in at address:5222. */
-export function connectClient(address: string, user: string, domain: string, password: string): Promise<C2sClient> {
+/**
+ * connectClient logs user@domain in at address:5222. With onMessage, messages go to it as they arrive
+ * instead of being kept for nextMessage (the benchmarks' receivers).
+ */
+export function connectClient(address: string, user: string, domain: string, password: string, onMessage?: (stanza: Element) => void): Promise<C2sClient> {
   const socket = net.connect({host: address, port: 5222})
   socket.setNoDelay(true)
   const received: Element[] = []
@@ -56,6 +61,8 @@ export function connectClient(address: string, user: string, domain: string, pas
           socket.write('<presence/>')
           clearTimeout(timer)
           resolve(client)
+        } else if (stanza.name === 'message' && onMessage) {
+          onMessage(stanza)
         } else if (stanza.name === 'message') {
           received.push(stanza)
           for (const wake of waiters) wake()
@@ -70,8 +77,9 @@ export function connectClient(address: string, user: string, domain: string, pas
         return jid
       },
       send(to, body, id = `m${Date.now()}`) {
-        socket.write(xml('message', {to, type: 'chat', id}, xml('body', {}, body)).toString())
+        return socket.write(xml('message', {to, type: 'chat', id}, xml('body', {}, body)).toString())
       },
+      drain: () => new Promise((resolve) => socket.once('drain', resolve)),
       nextMessage(match = () => true, timeoutMs = 10_000) {
         return new Promise((resolveMessage, rejectMessage) => {
           const check = (): void => {

@@ -29,6 +29,7 @@ export interface ProsodyOptions {
 
 /** Prosody is a running instance. */
 export interface Prosody {
+  readonly pid: number
   readonly domain: string
   readonly address: string
   readonly logFile: string
@@ -88,6 +89,7 @@ export async function startProsody(options: ProsodyOptions): Promise<Prosody> {
   const child: ChildProcess = spawn('prosody', ['--config', configFile, '-F'], {stdio: 'ignore'})
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
   const prosody: Prosody = {
+    pid: child.pid!,
     domain: options.domain,
     address: options.address,
     logFile: join(home, 'prosody.log'),

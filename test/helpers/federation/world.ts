@@ -49,6 +49,8 @@ export interface WorldOptions {
   readonly peers: readonly PeerSpec[]
   /** Runs before the gateway starts; `$GatewayCertificate` and `$GatewayKey` name its files. */
   readonly setup: string
+  /** Runs after the set-up script, before the gateway starts (bulk store contents for benchmarks). */
+  readonly prepareStore?: (storePath: string) => Promise<void>
   readonly gatewayArgs: (address: (n: number) => string) => string[]
 }
 
@@ -91,10 +93,12 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     const setup = `$GatewayCertificate = '${gatewayCertificate.certFile}'\n$GatewayKey = '${gatewayCertificate.keyFile}'\n${options.setup}`
     const result = await csxmpp(setup)
     if (result.code !== 0) throw new Error(`the gateway set-up failed:\n${result.stdout}${result.stderr}`)
+    await options.prepareStore?.(join(dir, 'store.json'))
     const gateway = await startGatewayProcess({
       dir,
       args: options.gatewayArgs(address),
-      env: {NODE_EXTRA_CA_CERTS: pki.caFile, CSXMPP_DNS_SERVERS: dns.address},
+      // CSXMPP_GATEWAY_NODE_OPTIONS profiles the gateway of a run (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+      env: {NODE_EXTRA_CA_CERTS: pki.caFile, CSXMPP_DNS_SERVERS: dns.address, NODE_OPTIONS: process.env.CSXMPP_GATEWAY_NODE_OPTIONS ?? ''},
     })
     started.push(gateway)
     return {
