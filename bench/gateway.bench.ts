@@ -13,7 +13,8 @@ import {median} from './timing.js'
  *  1. messages/s of Prosody A → gateway → SIP against Prosody A → Prosody B → c2s (target ≥ 1.0×),
  *     with the CPU each server spent per message;
  *  2. one-message-at-a-time latency p50/p99 of both paths, and what the gateway adds;
- *  3. memory per idle authenticated s2s stream with 1,000 streams open, gateway against Prosody B;
+ *  3. memory per idle authenticated s2s stream with 1,000 streams open, gateway against Prosody B
+ *     (measured first, before any message burst has grown the heaps);
  *  4. hot-reload time with 10,000 partners and those 1,000 streams live (target p99 < 100 ms).
  */
 
@@ -118,6 +119,33 @@ const percentile = (values: number[], p: number): number => [...values].sort((x,
 
 try {
   console.log(`csxmpp gateway benchmarks, node ${process.version}, Prosody from Debian; ${MESSAGES} messages × ${ROUNDS} rounds, medians`)
+  // Memory first, on processes whose heaps no message burst has grown yet.
+  const peerCertificate = await world.pki.issue('peers.test')
+  const domains = Array.from({length: IDLE_STREAMS}, (_, i) => `p${i}.peers.test`)
+  const memory: string[] = []
+  for (const [name, host, to, pid] of [['csxmpp', world.address(5), 'gw.test', world.gateway.pid], ['Prosody', b.address, 'b.test', b.pid]] as const) {
+    const before = rssMb(pid)
+    const streams = await openIdleStreams(host, to, domains, peerCertificate)
+    await new Promise((r) => setTimeout(r, 2000))
+    const perStream = ((rssMb(pid) - before) * 1024) / streams.count
+    memory.push(`${name} ${perStream.toFixed(1)} KiB`)
+    if (name === 'csxmpp') {
+      const reloads: number[] = []
+      // The first three reloads warm the code up and are not counted, as the throughput runs' first 50 messages.
+      for (let i = -3; i < RELOADS; i++) {
+        const from = world.gateway.lines.length
+        await new ConfigStore(`${world.dir}/store.json`).transaction((tx) => {
+          tx.document.xmppAllowedPartners['p5000.peers.test']!.Description = `reload ${i}`
+          tx.markChanged()
+        })
+        const line = await world.gateway.waitForLog((l) => l.msg === 'config reloaded', 10_000, from)
+        if (i >= 0) reloads.push(line.reloadMs as number)
+      }
+      console.log(`hot reload, ${PARTNERS} partners, ${streams.count} live streams: p50 ${percentile(reloads, 0.5).toFixed(1)} ms  p99 ${percentile(reloads, 0.99).toFixed(1)} ms  (target p99 < 100 ms)`)
+    }
+    streams.close()
+  }
+  console.log(`memory per idle s2s stream (TLS, SASL EXTERNAL), ${IDLE_STREAMS} streams, RSS: ${memory.join(', ')}`)
   for (const path of PATHS) await blast(sender, path, 50) // connection set-up and warm-up, not counted
   const runs = new Map<Path, Array<{rate: number; cpuA: number; cpuServer: number}>>(PATHS.map((p) => [p, []]))
   for (let round = 0; round < ROUNDS; round++) for (const path of PATHS) runs.get(path)!.push(await blast(sender, path, MESSAGES))
@@ -137,31 +165,6 @@ try {
   const [prosody, gateway] = PATHS.map((p) => samples.get(p)!)
   console.log(`added by csxmpp instead of Prosody B: p50 ${(percentile(gateway!, 0.5) - percentile(prosody!, 0.5)).toFixed(2)} ms  p99 ${(percentile(gateway!, 0.99) - percentile(prosody!, 0.99)).toFixed(2)} ms`)
 
-  const peerCertificate = await world.pki.issue('peers.test')
-  const domains = Array.from({length: IDLE_STREAMS}, (_, i) => `p${i}.peers.test`)
-  const memory: string[] = []
-  for (const [name, host, to, pid] of [['csxmpp', world.address(5), 'gw.test', world.gateway.pid], ['Prosody', b.address, 'b.test', b.pid]] as const) {
-    const before = rssMb(pid)
-    const streams = await openIdleStreams(host, to, domains, peerCertificate)
-    await new Promise((r) => setTimeout(r, 2000))
-    const perStream = ((rssMb(pid) - before) * 1024) / streams.count
-    memory.push(`${name} ${perStream.toFixed(1)} KiB`)
-    if (name === 'csxmpp') {
-      const reloads: number[] = []
-      for (let i = 0; i < RELOADS; i++) {
-        const from = world.gateway.lines.length
-        await new ConfigStore(`${world.dir}/store.json`).transaction((tx) => {
-          tx.document.xmppAllowedPartners['p5000.peers.test']!.Description = `reload ${i}`
-          tx.markChanged()
-        })
-        const line = await world.gateway.waitForLog((l) => l.msg === 'config reloaded', 10_000, from)
-        reloads.push(line.reloadMs as number)
-      }
-      console.log(`hot reload, ${PARTNERS} partners, ${streams.count} live streams: p50 ${percentile(reloads, 0.5).toFixed(1)} ms  p99 ${percentile(reloads, 0.99).toFixed(1)} ms  (target p99 < 100 ms)`)
-    }
-    streams.close()
-  }
-  console.log(`memory per idle s2s stream (TLS, SASL EXTERNAL), ${IDLE_STREAMS} streams, RSS: ${memory.join(', ')}`)
 } finally {
   sender.close()
   receiver.close()
