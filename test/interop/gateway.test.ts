@@ -268,6 +268,20 @@ describe('the gateway between Prosody and SIP', {skip}, () => {
     return thumbprint
   }
 
+  test('message bodies reach the log only with EnableLoggingAllMessageBodies (A8.6)', async () => {
+    const bodies = ['hello from a1.test ☃', 'hi alice ☀ from romeo@gw.test', 'still federating', 'before the swap', 'after the swap']
+    assert.deepEqual(world.gateway.lines.filter((line) => bodies.some((body) => JSON.stringify(line).includes(body))), [])
+    await reconfigure('Set-CsXmppGatewayConfiguration -EnableLoggingAllMessageBodies $true', 'xmppGatewayConfiguration')
+    const alice = await client('a1.test')
+    try {
+      await xmppToSip(alice, 'romeo@gw.test', 'logged on purpose')
+    } finally {
+      alice.close()
+    }
+    const line = await world.gateway.waitForLog((l) => l.body === 'logged on purpose')
+    assert.deepEqual([line.level, line.msg, line.direction], [30, 'message', 'xmpp-to-sip'])
+  })
+
   test('removing a partner closes its live streams within 1 s, with a stream error', async () => {
     const alice = await client('a1.test')
     try {
