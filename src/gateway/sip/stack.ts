@@ -1,3 +1,4 @@
+import {randomUUID} from 'node:crypto'
 import {lookup} from 'node:dns/promises'
 import net from 'node:net'
 import {makeResponse, makeTransactionLayer, stringify, type ClientTransaction, type SipMessage} from 'sip'
@@ -7,9 +8,10 @@ import {createTransport, type Protocol, type Remote, type TransportOptions} from
 /**
  * The transaction user's view of SIP (RFC 3261 §17): requests in, each with a function that answers
  * it through its server transaction; requests out, each settling with its final response. The
- * `sip` package's transaction layer does the retransmissions and absorbs duplicates; this module
- * bounds every client transaction by its own timer (the package's Timer F is a fixed 32 s) and
- * settles whatever is pending when the stack stops.
+ * `sip` package's transaction layer does the retransmissions over UDP and absorbs duplicates; client
+ * transactions over TCP and TLS, which need neither, are kept here. Every client transaction is
+ * bounded by its own timer (the package's Timer F is a fixed 32 s), and whatever is pending when the
+ * stack stops is settled.
  */
 
 /** Target is where a request is sent: a host name or address, a port and a protocol. */
@@ -55,13 +57,19 @@ export function createSipStack(options: StackOptions): SipStack {
   const {log} = options
   const pending = new Set<(status: number) => void>()
   const layer = makeTransactionLayer({})
+  /** Client transactions over reliable transports, by branch (RFC 3261 §17.1.3 matching: branch and CSeq method). */
+  const reliable = new Map<string, {method: string; onResponse: (response: SipMessage) => void}>()
   let running = false
   const transport = createTransport({
     listen: options.listen,
     log,
     onMessage(message, remote, connection) {
       try {
-        if (!message.method) return void layer.getClient(message)?.message(message, remote)
+        if (!message.method) {
+          const own = reliable.get(String(message.headers.via[0]?.params.branch))
+          if (own && own.method === message.headers.cseq?.method) return own.onResponse(message)
+          return void layer.getClient(message)?.message(message, remote)
+        }
         const existing = layer.getServer(message)
         // A retransmission: the server transaction repeats its last response (RFC 3261 §17.2.2).
         if (existing) return existing.message(message)
@@ -106,11 +114,17 @@ export function createSipStack(options: StackOptions): SipStack {
       }
       return new Promise<SipMessage>((settle) => {
         let transaction: ClientTransaction | undefined
+        let branch: string | undefined
         const done = (response: SipMessage, givingUp: boolean) => {
           if (!pending.delete(abort)) return
           clearTimeout(timer)
-          // Giving up ends the retransmissions; after a final response the layer ends the transaction itself (Timer K).
-          if (givingUp) transaction?.shutdown()
+          if (branch === undefined) {
+            // Giving up ends the retransmissions; after a final response the layer ends the transaction itself (Timer K).
+            if (givingUp) transaction?.shutdown()
+          } else {
+            reliable.delete(branch)
+            connection.release()
+          }
           settle(response)
         }
         const abort = (status: number) => done(makeResponse(request, status, reasonPhrase(status)), true)
@@ -120,9 +134,16 @@ export function createSipStack(options: StackOptions): SipStack {
           log.debug({remote, error: error.message}, 'SIP: transport error on a request')
           abort(503)
         }, target.host)
-        transaction = layer.createClientTransaction(connection, request, (response) => {
+        const onResponse = (response: SipMessage) => {
           if ((response.status ?? 0) >= 200) done(response, false)
-        })
+        }
+        if (remote.protocol === 'UDP') return void (transaction = layer.createClientTransaction(connection, request, onResponse))
+        // RFC 3261 §17.1.2.2 over TCP and TLS: one send, no retransmission, no Timer K; so no timers of
+        // the package's layer either, which under load cost more than the rest of a request.
+        branch = `z9hG4bK${randomUUID()}`
+        request.headers.via[0]!.params.branch = branch
+        reliable.set(branch, {method: request.method!, onResponse})
+        connection.send(request)
       })
     },
 
