@@ -8,7 +8,7 @@ import {makeTempDir} from './helpers/temp-dir.js'
 
 const WRITERS = 20
 
-test(`${WRITERS} processes each adding a partner at once: no update is lost, the file stays valid`, {timeout: 60_000}, async (t) => {
+test(`${WRITERS} processes each adding a partner at once: no update is lost, the file stays valid`, {timeout: 120_000}, async (t) => {
   const file = path.join(makeTempDir(t), 'store.json')
   const domains = Array.from({length: WRITERS}, (_, i) => `writer${i}.example`)
   const children = domains.map((domain) => startHelper(t, 'add-partner.ts', [file, domain]))
