@@ -37,7 +37,7 @@ Grant-CsExternalAccessPolicy -Identity sip:mercutio@gw.test -PolicyName NoXmpp
 New-CsXmppAllowedPartner -Identity a1.test ${ROW_SASL}
 New-CsXmppAllowedPartner -Identity a2.test -TlsNegotiation Required -SaslNegotiation NotSupported -SupportDialbackNegotiation $true -PartnerType Federated
 New-CsXmppAllowedPartner -Identity a3.test -TlsNegotiation NotSupported -SaslNegotiation NotSupported -SupportDialbackNegotiation $true -PartnerType Federated
-New-CsXmppAllowedPartner -Identity a4.test -TlsNegotiation Required -SaslNegotiation NotSupported -SupportDialbackNegotiation $true -PartnerType Federated
+New-CsXmppAllowedPartner -Identity a4.test ${ROW_SASL}
 New-CsXmppAllowedPartner -Identity expired.test ${ROW_SASL}
 New-CsXmppAllowedPartner -Identity wrongname.test ${ROW_SASL}
 New-CsXmppAllowedPartner -Identity pu.test -TlsNegotiation Required -SaslNegotiation Required -SupportDialbackNegotiation $false
@@ -54,8 +54,7 @@ describe('the gateway between Prosody and SIP', {skip}, () => {
         {domain: 'a1.test', mode: 'secure'},
         {domain: 'a2.test', mode: 'dialback-tls'},
         {domain: 'a3.test', mode: 'dialback-tcp'},
-        // Prosody 0.12 presents no client certificate on its outgoing direct TLS connections, so direct TLS is tested with dialback.
-        {domain: 'a4.test', mode: 'dialback-tls', directTlsPort: 5270},
+        {domain: 'a4.test', mode: 'secure', directTlsPort: 5270},
         {domain: 'expired.test', mode: 'secure', certificate: 'expired'},
         {domain: 'wrongname.test', mode: 'secure', certificate: 'wrong-name'},
         {domain: 'evil.test', mode: 'secure'},
@@ -110,7 +109,7 @@ describe('the gateway between Prosody and SIP', {skip}, () => {
     ['STARTTLS and SASL EXTERNAL', 'a1.test', 'romeo@gw.test', 'saslOverTls', false],
     ['dialback over TLS', 'a2.test', 'romeo@gw.test', 'tlsDialback', false],
     ['dialback over TCP', 'a3.test', 'romeo@gw.test', 'tcpDialback', false],
-    ['direct TLS (XEP-0368) and dialback', 'a4.test', 'juliet@tls.gw.test', 'tlsDialback', true],
+    ['direct TLS (XEP-0368) and SASL EXTERNAL', 'a4.test', 'juliet@tls.gw.test', 'saslOverTls', true],
   ] as const
 
   for (const [mode, domain, local, method, directTls] of MODES) {

@@ -67,6 +67,8 @@ export class IncomingSession extends S2sSession {
     }
     this.#sendHeader(to, from)
     if (this.authenticated) return this.stream.send(xml('stream:features'))
+    // Checked at each header of a secured stream: after STARTTLS, and at once with XEP-0368 direct TLS.
+    if (this.stream.secured) this.#checkCertificate(from)
     const features = featuresFor(partner, this.stream.secured, this.#certificateValid)
     // Secured, yet no method left: the row needs SASL EXTERNAL and the certificate does not allow it (A5.2).
     if (this.stream.secured && !features.saslExternal && !features.dialback) {
@@ -104,10 +106,12 @@ export class IncomingSession extends S2sSession {
     if (!acceptor) return this.refuse({condition: 'undefined-condition', text: 'no certificate is assigned'})
     this.stream.send(xml('proceed', {xmlns: NS_TLS}))
     await this.stream.upgrade((raw) => acceptor.accept(raw, 10_000))
-    if (!this.stream.isOpen || !this.stream.secured) return
+  }
+
+  #checkCertificate(domain: string): void {
     const socket = this.stream.socket as TLSSocket
-    this.#certificateValid = certificateValidFor(socket, this.remoteDomain ?? '')
-    if (!this.#certificateValid) this.#certificateProblem = certificateProblem(socket, this.remoteDomain ?? '')
+    this.#certificateValid = certificateValidFor(socket, domain)
+    this.#certificateProblem = this.#certificateValid ? '' : certificateProblem(socket, domain)
   }
 
   /**

@@ -35,6 +35,8 @@ export class OutgoingSession extends S2sSession {
     this.#authenticated = new Promise((resolve, reject) => (this.#settle = {resolve, reject}))
     // Callers that never wait (a verification-only link) must not see an unhandled rejection.
     this.#authenticated.catch(() => {})
+    // XEP-0368: a direct TLS connection arrives secured; STARTTLS checks the certificate in #upgrade.
+    if (stream.secured) this.#peerCertificateValid = certificateValidFor(stream.socket as TLSSocket, remote)
     stream.on('header', (header) => (this.streamId = header.attrs.id ?? ''))
     stream.on('stanza', (stanza) => this.#onStanza(stanza))
     stream.on('violation', (condition, text) => this.#fail(text, condition))
