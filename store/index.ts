@@ -12,7 +12,7 @@ export {parseStoreText, validateStoreDocument, type ParsedStore} from './validat
 export {StoreInvalidError, StoreLockedError} from './errors.js'
 export {ConfigStore, type ConfigStoreOptions, type StoreTransaction} from './store.js'
 export {STALE_MS, lockOwnerPath} from './lock.js'
-export {readSecret, removeSecret, writeSecret} from './secrets.js'
+export {readSecret, removeSecret, writePrivateFile, writeSecret} from './secrets.js'
 export {defaultStorePath} from './location.js'
 export {describeChanges, takeSnapshot, type DeepReadonly, type SnapshotChanges, type StoreSnapshot} from './snapshot.js'
 export {StoreWatcher, type ReloadFailedEvent, type ReloadedEvent, type StoreWatcherEvents, type WatchOptions} from './watch.js'

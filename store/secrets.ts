@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto'
 import {chmod, mkdir, open, readFile, rename, unlink} from 'node:fs/promises'
-import {join} from 'node:path'
+import {basename, dirname, join} from 'node:path'
 import {SECRET_FILE_PATTERN} from './patterns.js'
 
 /**
@@ -26,21 +26,7 @@ export async function writeSecret(keyDirectory: string, prefix: string, value: s
   if (created !== undefined) await chmod(keyDirectory, 0o700)
   const name = `${prefix}-${randomBytes(16).toString('hex')}.secret`
   const target = checkedPath(keyDirectory, name)
-  const temporary = join(keyDirectory, `.${name}.tmp`)
-  // 'wx' with mode 0600: the file never exists with looser rights, and never replaces another file.
-  const handle = await open(temporary, 'wx', 0o600)
-  try {
-    await handle.chmod(0o600)
-    await handle.writeFile(value, 'utf8')
-    // The store will name this file: make sure its content is on disk before that.
-    await handle.sync()
-  } catch (error) {
-    await handle.close()
-    await unlink(temporary).catch(() => undefined)
-    throw error
-  }
-  await handle.close()
-  await rename(temporary, target)
+  await writePrivateFile(target, value)
   return name
 }
 
@@ -56,4 +42,26 @@ export async function removeSecret(keyDirectory: string, name: string): Promise<
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
+}
+
+/**
+ * writePrivateFile writes content to target in one step: a temporary file beside it, created with
+ * 'wx' and mode 0600 (it never exists with looser rights, and never replaces another file), synced,
+ * then renamed over the target. A failure leaves neither the temporary file nor a partial target.
+ */
+export async function writePrivateFile(target: string, content: string): Promise<void> {
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`)
+  const handle = await open(temporary, 'wx', 0o600)
+  try {
+    await handle.chmod(0o600)
+    await handle.writeFile(content, 'utf8')
+    // A store or a registrar will read this file: make sure its content is on disk first.
+    await handle.sync()
+  } catch (error) {
+    await handle.close()
+    await unlink(temporary).catch(() => undefined)
+    throw error
+  }
+  await handle.close()
+  await rename(temporary, target)
 }

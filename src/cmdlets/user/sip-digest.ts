@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto'
-import {chmod, mkdir, open, rename, unlink} from 'node:fs/promises'
+import {chmod, mkdir, unlink} from 'node:fs/promises'
 import {join} from 'node:path'
+import {writePrivateFile} from '../../../store/index.js'
 
 /**
  * SIP digest credentials (cmdlets.md A9.1): for each user with a password, only the digest HA1
@@ -44,20 +45,7 @@ export async function writeSipDigest(keyDirectory: string, userKey: string, ha1:
     // The umask may take bits from mkdir's mode; a folder of secrets must be exactly 0700 (A10).
     if ((await mkdir(folder, {recursive: true, mode: 0o700})) !== undefined) await chmod(folder, 0o700)
   }
-  const target = join(keyDirectory, sipDigestFileName(userKey))
-  const temporary = join(keyDirectory, SIP_DIGEST_FOLDER, `.${userKey}.${process.pid}.tmp`)
-  const handle = await open(temporary, 'wx', 0o600)
-  try {
-    await handle.chmod(0o600)
-    await handle.writeFile(`${ha1}\n`, 'utf8')
-    await handle.sync()
-  } catch (error) {
-    await handle.close()
-    await unlink(temporary).catch(() => undefined)
-    throw error
-  }
-  await handle.close()
-  await rename(temporary, target)
+  await writePrivateFile(join(keyDirectory, sipDigestFileName(userKey)), `${ha1}\n`)
 }
 
 /** removeSipDigest deletes a user's HA1 file and tells whether there was one. */
