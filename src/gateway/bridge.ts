@@ -105,6 +105,8 @@ export class Bridge {
 
   #logMessage(direction: string, from: string, to: string, body: string, status: number, error?: StanzaError): void {
     const withBody = this.deps.document().xmppGatewayConfiguration.EnableLoggingAllMessageBodies
+    // The message path: no fields are built for a line nobody will write.
+    if (!withBody && !this.deps.log.isLevelEnabled('debug')) return
     const fields = {direction, from, to, status, condition: error?.condition, ...(withBody ? {body} : {})}
     // A8.6: with bodies the message is logged at info level; without, only at debug.
     if (withBody) this.deps.log.info(fields, 'message')

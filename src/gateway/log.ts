@@ -7,11 +7,8 @@ import {type Logger, pino} from 'pino'
  * it (cmdlets.md A8.6); the callers decide the fields.
  */
 
-/** LOG_LEVELS are the accepted -LogLevel values, quietest last. */
-export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const
-
-/** LogLevel is one of LOG_LEVELS. */
-export type LogLevel = (typeof LOG_LEVELS)[number]
+/** LogLevel is an accepted -LogLevel value (pino's levels), quietest last. */
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent'
 
 /** createLogger writes to a file descriptor (1 = stdout). */
 export function createLogger(level: LogLevel, fd = 1): Logger {

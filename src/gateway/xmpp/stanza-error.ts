@@ -32,11 +32,3 @@ export function errorReply(stanza: Element, error: StanzaError): Element {
   if (error.text) children.push(xml('text', {xmlns: NS_STANZAS, 'xml:lang': 'en'}, error.text))
   return xml(stanza.name, attrs, xml('error', {type: error.type}, ...children))
 }
-
-/** stanzaErrorOf reads the condition and text of a received error stanza. */
-export function stanzaErrorOf(stanza: Element): StanzaError {
-  const error = stanza.getChild('error')
-  const condition = error?.children.find((c): c is Element => typeof c !== 'string' && c.getNS() === NS_STANZAS && c.name !== 'text')
-  const text = error?.getChild('text', NS_STANZAS)?.getText()
-  return new StanzaError(condition?.name ?? 'undefined-condition', (error?.attrs.type as StanzaErrorType | undefined) ?? 'cancel', text)
-}
