@@ -101,6 +101,9 @@ class Repl {
   #interrupt(): void {
     if (this.#running) {
       this.#session.runtime.interrupted = true
+      // The terminal is in raw mode, so Ctrl-C reaches readline, not the process. A command that runs
+      // until SIGINT (Start-CsXmppGateway) hears it as the signal it would get outside the shell.
+      process.emit('SIGINT', 'SIGINT')
       return
     }
     this.#buffer = []

@@ -3,6 +3,7 @@ import {existsSync, readFileSync} from 'node:fs'
 import path from 'node:path'
 import {test} from 'node:test'
 import {BIN, STORE_P, runAll, tmpStore} from '../helpers/csxmpp.js'
+import {loopbackBlock} from '../helpers/sip/peers.js'
 import {Terminal} from '../helpers/tmux.js'
 
 /**
@@ -106,6 +107,25 @@ test('Ctrl-C discards the line being typed, including continuation lines, and th
     const screen = await term.waitFor('after Ctrl-C\n')
     assert.ok(!screen.includes('never printed\n'), screen)
     assert.equal(existsSync(store.path), false)
+    term.keys('C-d')
+    await term.waitFor('[exit 0]')
+  } finally {
+    term.stop()
+    store.cleanup()
+  }
+})
+
+test('Ctrl-C stops Start-CsXmppGateway run from the shell, and the shell goes on', async () => {
+  const store = tmpStore()
+  const term = shell(store)
+  try {
+    const prompt = `PS ${store.dir}> `
+    await term.waitFor(prompt.trimEnd())
+    term.type(`Start-CsXmppGateway -ListenAddress ${loopbackBlock()(5)} -Port 15269 -SipPort 15061 -LogLevel Warn`)
+    await term.waitFor('Stop it with Ctrl+C.', 30_000)
+    term.keys('C-c')
+    term.type('"after the gateway"')
+    await term.waitFor('after the gateway\n', 15_000)
     term.keys('C-d')
     await term.waitFor('[exit 0]')
   } finally {
