@@ -52,8 +52,14 @@ export async function runGateway(store: ConfigStore, request: GatewayRequest, ve
     dnsServers: process.env.CSXMPP_DNS_SERVERS?.split(',').filter((s) => s !== ''),
   })
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', resolve)
-    process.once('SIGTERM', resolve)
+    // Both listeners go once either signal came: a shell that ran the gateway must die of the next SIGTERM as usual.
+    const stop = (received: NodeJS.Signals): void => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve(received)
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
   })
   gateway.log.info({signal}, 'stopping')
   await gateway.stop()
