@@ -17,6 +17,7 @@ export interface DnsRecords {
 
 /** LocalDns is a running server. */
 export interface LocalDns {
+  readonly pid: number
   readonly address: string
   /** resolvConf is a resolv.conf naming only this server (for Prosody's unbound block). */
   readonly resolvConf: string
@@ -40,6 +41,7 @@ export async function startDns(dir: string, address: string, records: DnsRecords
   const resolvConf = join(dir, 'resolv.conf')
   await writeFile(resolvConf, `nameserver ${address}\n`)
   return {
+    pid,
     address,
     resolvConf,
     async stop() {

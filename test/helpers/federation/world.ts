@@ -58,7 +58,19 @@ export interface WorldOptions {
 export async function startWorld(options: WorldOptions): Promise<World> {
   const dir = await mkdtemp(join(tmpdir(), 'csxmpp-federation-'))
   const address = loopbackBlock()
-  const started: Array<{stop(): Promise<unknown>}> = []
+  const started: Array<{readonly pid: number; stop(): Promise<unknown>}> = []
+  // If this process dies before close() (an uncaught error, a closed stdout pipe), its servers must not
+  // outlive it: they would hold their addresses and fail the next run's port checks.
+  const orphans = (): void => {
+    for (const item of started) {
+      try {
+        process.kill(item.pid, 'SIGKILL')
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+  process.once('exit', orphans)
   try {
     const pki = await makePki(dir)
     const gatewayCertificate = await pki.issue('gw.test')
@@ -111,6 +123,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
       csxmpp,
       async close() {
         for (const item of started.reverse()) await item.stop()
+        process.off('exit', orphans)
         // CSXMPP_KEEP_TEST_DIR keeps the logs of a failed run to read (the Prosody logs, gateway.log).
         if (process.env.CSXMPP_KEEP_TEST_DIR) await writeFile(join(dir, 'gateway.log'), gateway.lines.map((l) => JSON.stringify(l)).join('\n'))
         else await rm(dir, {recursive: true, force: true})
@@ -118,6 +131,7 @@ export async function startWorld(options: WorldOptions): Promise<World> {
     }
   } catch (error) {
     for (const item of started.reverse()) await item.stop()
+    process.off('exit', orphans)
     await rm(dir, {recursive: true, force: true})
     throw error
   }
