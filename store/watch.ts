@@ -2,7 +2,8 @@ import {EventEmitter} from 'node:events'
 import {type FSWatcher, watch} from 'node:fs'
 import {mkdir} from 'node:fs/promises'
 import {basename, dirname} from 'node:path'
-import {type SnapshotChanges, type StoreSnapshot, describeChanges, ownSnapshot} from './snapshot.js'
+import {type SnapshotChanges, type StoreSnapshot, nextSnapshot, ownSnapshot} from './snapshot.js'
+import type {StoreDocument} from './types.js'
 import {ConfigStore} from './store.js'
 
 /**
@@ -100,15 +101,15 @@ export class StoreWatcher extends EventEmitter<StoreWatcherEvents> {
 
   async #reload(): Promise<void> {
     this.emit('reloading-config')
-    let next: StoreSnapshot
+    let document: StoreDocument
     try {
-      next = ownSnapshot(await this.store.read())
+      document = await this.store.read()
     } catch (error) {
       this.emit('config-reload-failed', {error, version: this.#snapshot.version})
       return
     }
     const previous = this.#snapshot
-    const changes = describeChanges(previous, next)
+    const {snapshot: next, changes} = nextSnapshot(previous, document)
     if (next.version === previous.version && changes.added.length + changes.removed.length + changes.changed.length === 0) return
     this.#snapshot = next
     this.emit('config-reloaded', {version: next.version, snapshot: next, previous, changes})
