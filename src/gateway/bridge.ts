@@ -1,7 +1,7 @@
 import {type Element, xml} from '@xmpp/xml'
 import type {Logger} from 'pino'
-import type {DeepReadonly, StoreDocument} from '../../store/index.js'
-import {mayUseXmpp, partnerFor, userFor} from './policy/access.js'
+import type {DeepReadonly, StoreDocument, UserRecord} from '../../store/index.js'
+import {mayUseXmpp, partnerFor, userFor, userMayUseXmpp} from './policy/access.js'
 import {type FirstContacts, mayReceive} from './policy/first-contact.js'
 import {type SipMessageIn, type SipMessageOut, type SipOutcome, jidToSip, sipStatusFor, sipToJid, xmppConditionFor} from './sip/index.js'
 import {domainOfJid} from './xmpp/domain.js'
@@ -38,10 +38,9 @@ export class Bridge {
     const body = stanza.getChildText('body')
     // Chat states and receipts have no body: nothing for a SIP MESSAGE to carry (RFC 7572 §5).
     if (body === null) return
-    const error = this.#mayReachUser(stanza)
-    if (error) return this.#refuse(stanza, error)
+    const user = this.#recipient(stanza)
+    if (user instanceof StanzaError) return this.#refuse(stanza, user)
     const [bare, resource] = splitJid(stanza.attrs.from!)
-    const user = userFor(this.deps.document(), stanza.attrs.to!)!
     const outcome = await this.deps.sendSip({
       from: jidToSip(bare) ?? `sip:${bare}`,
       gr: resource,
@@ -83,19 +82,19 @@ export class Bridge {
     }
   }
 
-  /** #mayReachUser applies A8.5 (XMPP access) and A8.4 (PartnerType) to an incoming message. */
-  #mayReachUser(stanza: Element): StanzaError | undefined {
+  /** #recipient is the local user a message is for, or the refusal of A8.5 (XMPP access) or A8.4 (PartnerType). */
+  #recipient(stanza: Element): DeepReadonly<UserRecord> | StanzaError {
     const document = this.deps.document()
     const user = userFor(document, stanza.attrs.to ?? '')
     if (!user) return new StanzaError('service-unavailable', 'cancel')
-    if (!mayUseXmpp(document, stanza.attrs.to!)) return new StanzaError('forbidden', 'auth', 'the recipient may not use XMPP')
+    if (!userMayUseXmpp(document, user)) return new StanzaError('forbidden', 'auth', 'the recipient may not use XMPP')
     const [bare] = splitJid(stanza.attrs.from ?? '')
     const partner = partnerFor(document, domainOfJid(bare) ?? '')
     const local = user.SipAddress.replace(/^sip:/i, '')
     if (!partner || !mayReceive(partner.PartnerType, this.deps.firstContacts, local, bare)) {
       return new StanzaError('not-authorized', 'auth', 'the recipient has not written to you first')
     }
-    return undefined
+    return user
   }
 
   #refuse(stanza: Element, error: StanzaError): void {

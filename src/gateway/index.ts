@@ -8,11 +8,11 @@ import {assignedThumbprint, loadIdentity, type AssignedIdentity} from './certs/i
 import {loadDialbackSecret} from './dialback-secret.js'
 import {createLogger, type LogLevel} from './log.js'
 import {TlsAcceptor} from './net/tls.js'
+import {isServedDomain} from './policy/access.js'
 import {FirstContacts} from './policy/first-contact.js'
 import {readSipHa1} from './sip-credentials.js'
 import {type SipEndpoint, createSipEndpoint} from './sip/index.js'
 import {type S2sHooks, S2sService} from './xmpp/s2s.js'
-import {isServedDomain} from './xmpp/session.js'
 
 /**
  * The gateway's composition root (ARCHITECTURE: src/gateway/index.ts): the store watcher, the XMPP

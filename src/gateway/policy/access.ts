@@ -40,5 +40,15 @@ export function effectivePolicy(document: Document, user: DeepReadonly<UserRecor
 /** mayUseXmpp tells whether a local user may send or receive XMPP messages (A8.5). */
 export function mayUseXmpp(document: Document, address: string): boolean {
   const user = userFor(document, address)
-  return user !== undefined && user.Enabled && effectivePolicy(document, user).EnableXmppAccess
+  return user !== undefined && userMayUseXmpp(document, user)
+}
+
+/** userMayUseXmpp is mayUseXmpp for a user already found. */
+export function userMayUseXmpp(document: Document, user: DeepReadonly<UserRecord>): boolean {
+  return user.Enabled && effectivePolicy(document, user).EnableXmppAccess
+}
+
+/** isServedDomain tells whether the gateway serves a domain: its XMPP domains are its SIP domains (A9.2). */
+export function isServedDomain(document: Document, domain: string | undefined): domain is string {
+  return domain !== undefined && Object.hasOwn(document.sipDomains, domain.toLowerCase())
 }

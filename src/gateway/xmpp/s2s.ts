@@ -3,12 +3,12 @@ import type {Element} from '@xmpp/xml'
 import type {DeepReadonly, XmppAllowedPartnerRecord} from '../../../store/index.js'
 import {connectTargets} from '../net/targets.js'
 import {connectTls} from '../net/tls.js'
-import {methodsFor, partnerFor} from '../policy/access.js'
+import {isServedDomain, methodsFor, partnerFor} from '../policy/access.js'
 import {domainOfJid} from './domain.js'
 import {IncomingSession} from './incoming.js'
 import {type Refusal, notAllowed, partnerStreamLimit, requiresOther} from './negotiation.js'
 import {OutgoingSession} from './outgoing.js'
-import {type S2sEnvironment, S2sSession, isServedDomain} from './session.js'
+import {type S2sEnvironment, S2sSession} from './session.js'
 import {StanzaError} from './stanza-error.js'
 import {streamError, streamHeader, STREAM_CLOSE} from './stream-output.js'
 import {XmppStream} from './stream.js'
@@ -84,7 +84,11 @@ export class S2sService {
       if (!partner) session.close(notAllowed(session.remoteDomain))
       else if (!isServedDomain(this.#env.document(), session.localDomain)) session.close({condition: 'host-gone', text: `${session.localDomain} is no longer served`})
       else if (session.method && !methodsFor(partner)[session.method]) session.close(requiresOther(partner))
-      else perPartner.set(partner.Identity, [...(perPartner.get(partner.Identity) ?? []), session])
+      else {
+        const streams = perPartner.get(partner.Identity)
+        if (streams) streams.push(session)
+        else perPartner.set(partner.Identity, [session])
+      }
     }
     for (const [identity, sessions] of perPartner) {
       const limit = partnerStreamLimit(this.#env.document().xmppAllowedPartners[identity]!, settings)

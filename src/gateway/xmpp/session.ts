@@ -44,11 +44,6 @@ export interface S2sEnvironment {
   ended(session: S2sSession): void
 }
 
-/** isServedDomain tells whether the gateway serves a domain: its XMPP domains are its SIP domains (A9.2). */
-export function isServedDomain(document: DeepReadonly<StoreDocument>, domain: string | undefined): domain is string {
-  return domain !== undefined && Object.hasOwn(document.sipDomains, domain.toLowerCase())
-}
-
 export abstract class S2sSession {
   abstract readonly direction: 'incoming' | 'outgoing'
   readonly started = performance.now()
