@@ -76,7 +76,8 @@ function compare(previous: DeepReadonly<StoreDocument>, next: DeepReadonly<Store
     for (const key of Object.keys(after)) {
       if (!(key in before)) added.push(`${section}/${key}`)
       else if (!sameJson(before[key], after[key])) changed.push(`${section}/${key}`)
-      else if (reuse) after[key] = before[key]
+      // An identical record needs nothing, and may sit in a section reused whole, already frozen.
+      else if (reuse && after[key] !== before[key]) after[key] = before[key]
     }
     for (const key of Object.keys(before)) if (!(key in after)) removed.push(`${section}/${key}`)
   }

@@ -50,16 +50,8 @@ export class ConfigStore {
 
   /** read returns the current document (a fresh store when the file is missing) and writes nothing. */
   async read(): Promise<StoreDocument> {
-    let text: string
-    try {
-      text = await readFile(this.path, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return freshStore()
-      throw error
-    }
-    const parsed = parseStoreText(text)
-    if (parsed.problem) throw new StoreInvalidError(this.path, parsed.problem.jsonPath, parsed.problem.problem)
-    return parsed.document
+    const bytes = await readStoreBytes(this.path)
+    return bytes ? parseStoreBytes(this.path, bytes) : freshStore()
   }
 
   /** transaction runs fn on the current document under the store lock and writes it if fn called markChanged and returned normally. */
@@ -131,6 +123,23 @@ export class ConfigStore {
       await handle.close()
     }
   }
+}
+
+/** readStoreBytes reads the store file; undefined when it does not exist. */
+export async function readStoreBytes(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
+/** parseStoreBytes parses and validates a store file's bytes; an invalid file is StoreInvalidError. */
+export function parseStoreBytes(path: string, bytes: Buffer): StoreDocument {
+  const parsed = parseStoreText(bytes.toString('utf8'))
+  if (parsed.problem) throw new StoreInvalidError(path, parsed.problem.jsonPath, parsed.problem.problem)
+  return parsed.document
 }
 
 /** runAfterCommit runs every callback; a failing one is reported as a warning, because the change is already committed. */

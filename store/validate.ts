@@ -21,14 +21,33 @@ const schemaValidator = generatedValidator as unknown as GeneratedValidator
  * settings), then the JSON Schema, then the semantic rules.
  */
 export function validateStoreDocument(doc: unknown): StoreProblem | null {
+  const version = versionProblem(doc)
+  if (version) return version
+  if (!schemaValidator(doc)) return describeAjvError(schemaValidator.errors![0]!, doc)
+  return semanticProblem(doc as StoreDocument)
+}
+
+/**
+ * validateRereadDocument validates a document read against the previous file (file-image.ts): the
+ * JSON Schema runs on `changed`, the document with only its re-parsed records, because the schema's
+ * rules for a record section are per record (its key and its value) and the reused records passed
+ * them in the previous document; the semantic rules, which span records, run on the whole. When
+ * `changed` fails, the whole document is validated, so the problem reported is the one a full read
+ * reports.
+ */
+export function validateRereadDocument(document: unknown, changed: unknown): StoreProblem | null {
+  if (versionProblem(changed) || !schemaValidator(changed)) return validateStoreDocument(document)
+  return semanticProblem(document as StoreDocument)
+}
+
+function versionProblem(doc: unknown): StoreProblem | null {
   if (doc !== null && typeof doc === 'object' && !Array.isArray(doc) && 'schemaVersion' in doc) {
     const version = (doc as {schemaVersion: unknown}).schemaVersion
     if (version !== STORE_SCHEMA_VERSION) {
       return {jsonPath: '$.schemaVersion', problem: `unsupported schema version ${JSON.stringify(version)} (this csxmpp reads ${STORE_SCHEMA_VERSION})`}
     }
   }
-  if (!schemaValidator(doc)) return describeAjvError(schemaValidator.errors![0]!, doc)
-  return semanticProblem(doc as StoreDocument)
+  return null
 }
 
 /** ParsedStore is a valid document, or the first problem of the text. */
