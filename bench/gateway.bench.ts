@@ -129,7 +129,7 @@ try {
     await new Promise((r) => setTimeout(r, 2000))
     const perStream = ((rssMb(pid) - before) * 1024) / streams.count
     memory.push(`${name} ${perStream.toFixed(1)} KiB`)
-    if (name === 'csxmpp') {
+    if (name === 'csxmpp' && RELOADS > 0) {
       const reloads: number[] = []
       const applies: number[] = []
       // The first three reloads warm the code up and are not counted, as the throughput runs' first 50 messages.

@@ -1,4 +1,5 @@
 import {domainToASCII} from 'node:url'
+import {remembering} from '../memo.js'
 
 /**
  * Addresses between SIP and XMPP, RFC 7247 §5 (https://www.rfc-editor.org/rfc/rfc7247#section-5).
@@ -30,10 +31,16 @@ const XEP0106: ReadonlyArray<[string, string]> = [
 ]
 const ESCAPE_SEQUENCE = /\\(20|22|26|27|2f|3a|3c|3e|40|5c)/gi
 const STARTS_WITH_ESCAPE = new RegExp(`^${ESCAPE_SEQUENCE.source}`, 'i')
+/** AllowedCharacters is a character class, compiled to test one character and a whole string. */
+interface AllowedCharacters {
+  readonly one: RegExp
+  readonly all: RegExp
+}
+const allowing = (set: string): AllowedCharacters => ({one: new RegExp(`^${set}$`), all: new RegExp(`^${set}*$`)})
 // RFC 3261 §25.1: user = 1*( unreserved / escaped / user-unreserved ).
-const SIP_USER_CHAR = /^[A-Za-z0-9\-_.!~*'()&=+$,;?/]$/
+const SIP_USER = allowing("[A-Za-z0-9\\-_.!~*'()&=+$,;?/]")
 // RFC 3261 §25.1: paramchar = param-unreserved / unreserved / escaped.
-const SIP_PARAM_CHAR = /^[A-Za-z0-9\-_.!~*'()[\]/:&+$]$/
+const SIP_PARAM = allowing("[A-Za-z0-9\\-_.!~*'()[\\]/:&+$]")
 const URI = /^(sips?|im|pres):(?:([^@\s]+)@)?([^\s:;?>@/[\]]+)(?::(\d{1,5}))?((?:;[^;?\s]*)*)(?:\?\S*)?$/iu
 
 /** escapeLocalpart applies XEP-0106 §4.2: the ten characters, and `\` only where it would read as an escape. */
@@ -52,8 +59,13 @@ export function unescapeLocalpart(localpart: string): string {
   return localpart.replace(ESCAPE_SEQUENCE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 }
 
+const UTF8 = new TextDecoder('utf-8', {fatal: true})
+const PLAIN_ASCII = /^[\x00-\x24\x26-\x7f]*$/
+
 /** percentDecode turns %hexhex into bytes and reads them as UTF-8, or undefined when that fails (RFC 7247 §5.3 steps 3–4). */
 export function percentDecode(text: string): string | undefined {
+  // The common case, ASCII without escapes, decodes to itself.
+  if (PLAIN_ASCII.test(text)) return text
   const bytes: number[] = []
   for (let i = 0; i < text.length; ) {
     if (text[i] === '%') {
@@ -67,17 +79,18 @@ export function percentDecode(text: string): string | undefined {
     }
   }
   try {
-    return new TextDecoder('utf-8', {fatal: true}).decode(Uint8Array.from(bytes))
+    return UTF8.decode(Uint8Array.from(bytes))
   } catch {
     return undefined
   }
 }
 
 /** percentEncode encodes every UTF-8 byte of text that `allowed` refuses (RFC 3986 §2.1, upper-case hex). */
-function percentEncode(text: string, allowed: RegExp): string {
+function percentEncode(text: string, allowed: AllowedCharacters): string {
+  if (allowed.all.test(text)) return text
   let out = ''
   for (const ch of text) {
-    if (allowed.test(ch)) out += ch
+    if (allowed.one.test(ch)) out += ch
     else for (const byte of Buffer.from(ch, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
   }
   return out
@@ -85,11 +98,13 @@ function percentEncode(text: string, allowed: RegExp): string {
 
 /** encodeGr percent-encodes an XMPP resource for a `gr` URI parameter (RFC 7247 §5.4 step 8). */
 export function encodeGr(resource: string): string {
-  return percentEncode(resource, SIP_PARAM_CHAR)
+  return percentEncode(resource, SIP_PARAM)
 }
 
 /** parseSipUri takes a URI apart (name-addr brackets already removed), or undefined when it is not one we map. */
-export function parseSipUri(uri: string): SipAddress | undefined {
+export const parseSipUri: (uri: string) => SipAddress | undefined = remembering(takeApart)
+
+function takeApart(uri: string): SipAddress | undefined {
   const m = URI.exec(uri.trim())
   const domain = m ? domainToASCII(m[3]!) : ''
   if (!m || domain === '') return undefined
@@ -109,7 +124,7 @@ export function parseSipUri(uri: string): SipAddress | undefined {
 
 /** aorOf is the address of record of a URI: scheme, user and domain, without port and parameters (RFC 3261 §10.3). */
 export function aorOf(address: SipAddress): string {
-  return `${address.scheme === 'sips' ? 'sips' : 'sip'}:${address.user === undefined ? '' : `${percentEncode(address.user, SIP_USER_CHAR)}@`}${address.domain}`
+  return `${address.scheme === 'sips' ? 'sips' : 'sip'}:${address.user === undefined ? '' : `${percentEncode(address.user, SIP_USER)}@`}${address.domain}`
 }
 
 /**
@@ -129,9 +144,15 @@ export function sipToJid(uri: string): string | undefined {
  * carry the resource as `gr`.
  */
 export function jidToSip(jid: string, scheme: 'sip' | 'sips' = 'sip'): string | undefined {
+  return scheme === 'sip' ? sipUriOfJid(jid) : mapJid(jid, scheme)
+}
+
+const sipUriOfJid = remembering((jid) => mapJid(jid, 'sip'))
+
+function mapJid(jid: string, scheme: 'sip' | 'sips'): string | undefined {
   const m = /^(?:([^@/]+)@)?([^@/]+)(?:\/(.+))?$/su.exec(jid)
   const domain = m ? domainToASCII(m[2]!) : ''
   if (!m || domain === '') return undefined
-  const user = m[1] === undefined ? '' : `${percentEncode(unescapeLocalpart(m[1]), SIP_USER_CHAR)}@`
+  const user = m[1] === undefined ? '' : `${percentEncode(unescapeLocalpart(m[1]), SIP_USER)}@`
   return `${scheme}:${user}${domain}${m[3] === undefined ? '' : `;gr=${encodeGr(m[3])}`}`
 }

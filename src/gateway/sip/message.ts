@@ -8,10 +8,15 @@ import {reasonPhrase} from './errors.js'
  * leaves out the To tag a UAS must add (RFC 3261 §8.2.6.2).
  */
 
+const UTF8 = new TextDecoder('utf-8', {fatal: true})
+const ASCII = /^[\x00-\x7f]*$/
+
 /** fromWire reads a latin1 byte string as UTF-8, or undefined when the bytes are not UTF-8. */
 export function fromWire(bytes: string): string | undefined {
+  // ASCII reads the same either way.
+  if (ASCII.test(bytes)) return bytes
   try {
-    return new TextDecoder('utf-8', {fatal: true}).decode(Buffer.from(bytes, 'latin1'))
+    return UTF8.decode(Buffer.from(bytes, 'latin1'))
   } catch {
     return undefined
   }
@@ -19,7 +24,7 @@ export function fromWire(bytes: string): string | undefined {
 
 /** toWire writes text as UTF-8 bytes in a latin1 string, the form the `sip` codec counts and sends. */
 export function toWire(text: string): string {
-  return Buffer.from(text, 'utf8').toString('latin1')
+  return ASCII.test(text) ? text : Buffer.from(text, 'utf8').toString('latin1')
 }
 
 /** textHeader is a header the codec keeps as a string (Subject, Content-Type, Expires …), undefined when absent. */

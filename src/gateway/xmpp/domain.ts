@@ -1,5 +1,6 @@
 import {domainToASCII, domainToUnicode} from 'node:url'
 import {DOMAIN_PATTERN} from '../../../store/index.js'
+import {remembering} from '../memo.js'
 
 /**
  * Domains as they arrive on the wire (`from`, `to`, dialback attributes) in the store's canonical
@@ -11,7 +12,9 @@ import {DOMAIN_PATTERN} from '../../../store/index.js'
 const DOMAIN = new RegExp(DOMAIN_PATTERN, 'u')
 
 /** canonicalDomain returns the canonical form of a DNS domain, or undefined when it is not one. */
-export function canonicalDomain(text: string): string | undefined {
+export const canonicalDomain = remembering(canonicalForm)
+
+function canonicalForm(text: string): string | undefined {
   let domain = text.normalize('NFC').toLowerCase()
   if (domain.endsWith('.')) domain = domain.slice(0, -1)
   const ascii = domainToASCII(domain)
