@@ -1,4 +1,5 @@
-import {chmod, mkdir, open, readFile} from 'node:fs/promises'
+import {readFileSync} from 'node:fs'
+import {chmod, mkdir, open} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
 import {freshStore} from './defaults.js'
 import {StoreInvalidError} from './errors.js'
@@ -125,10 +126,14 @@ export class ConfigStore {
   }
 }
 
-/** readStoreBytes reads the store file; undefined when it does not exist. */
+/**
+ * readStoreBytes reads the store file; undefined when it does not exist. In one blocking read: at
+ * 10,000 partners (3.7 MB) that took a third of the time of fs/promises' chunked read, whose 512 KiB
+ * reads each wait for a turn of the gateway's busy event loop.
+ */
 export async function readStoreBytes(path: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(path)
+    return readFileSync(path)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
     throw error

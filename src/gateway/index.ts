@@ -2,7 +2,7 @@ import {promises as dns} from 'node:dns'
 import {type AddressInfo, isIP} from 'node:net'
 import {join} from 'node:path'
 import type {Logger} from 'pino'
-import {type ReloadedEvent, type StoreSnapshot, StoreWatcher} from '../../store/index.js'
+import {type DeepReadonly, type ReloadedEvent, type StoreDocument, type StoreSnapshot, StoreWatcher} from '../../store/index.js'
 import {Bridge} from './bridge.js'
 import {assignedThumbprint, loadIdentity, type AssignedIdentity} from './certs/identity.js'
 import {loadDialbackSecret} from './dialback-secret.js'
@@ -91,7 +91,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const started = performance.now()
     // Secrets and the certificate first, so that streams re-checked below already see them.
     const next = event.snapshot.document
-    const newSecret = await loadDialbackSecret(keyDirectory, next)
+    // The secret changes only with DialbackPassphrase, whose every Set- writes a new file.
+    const newSecret = passphraseFile(next) === passphraseFile(event.previous.document) ? secret : await loadDialbackSecret(keyDirectory, next)
     const newIdentity = assignedThumbprint(next) === identity?.thumbprint ? identity : await loadIdentity(keyDirectory, next)
     snapshot = event.snapshot
     secret = newSecret
@@ -142,6 +143,11 @@ function resolversFor(servers: readonly string[] | undefined): Pick<S2sHooks, 'r
 }
 
 /** forgetFirstContacts drops the PublicUnverified records of removed users and partners (A8.4). */
+/** passphraseFile is the key file of the DialbackPassphrase; none when the generated secret is used. */
+function passphraseFile(document: DeepReadonly<StoreDocument>): string | undefined {
+  return document.xmppGatewayConfiguration.DialbackPassphrase?.secretFile
+}
+
 async function forgetFirstContacts(contacts: FirstContacts, event: ReloadedEvent): Promise<void> {
   const users = new Set(event.changes.removed.filter((r) => r.startsWith('users/')).map((r) => r.slice('users/'.length)))
   const partners = event.changes.removed.filter((r) => r.startsWith('xmppAllowedPartners/')).map((r) => event.previous.document.xmppAllowedPartners[r.slice('xmppAllowedPartners/'.length)]!)
