@@ -138,9 +138,11 @@ class FileReading {
       // The common case first: the member that followed the last match, unchanged.
       let same = previous && next < previous.members.length && this.sameBytes(at, previous, previous.members[next]!) ? next : undefined
       let key: string | undefined
+      let keyEnd = at
       let known: number | undefined
       if (same === undefined) {
-        key = decodeString(bytes, at, scanString(bytes, at))
+        keyEnd = scanString(bytes, at)
+        key = decodeString(bytes, at, keyEnd)
         known = previous && locate(previous, key, next)
         if (known !== undefined && this.sameBytes(at, previous!, previous!.members[known]!)) same = known
       }
@@ -155,7 +157,7 @@ class FileReading {
         next = same + 1
       } else {
         if (known !== undefined) next = known + 1
-        const valueStart = skipWhitespace(bytes, expect(bytes, skipWhitespace(bytes, scanString(bytes, at)), COLON))
+        const valueStart = skipWhitespace(bytes, expect(bytes, skipWhitespace(bytes, keyEnd), COLON))
         if (isRoot && RECORD_SECTIONS.has(key!)) {
           const old = known === undefined ? undefined : previous!.members[known]
           const sectionPrevious = old?.records && {bytes: previous!.bytes, base: previous!.base + old.start, members: old.records, values: previous!.values[key!] as Record<string, unknown>}
