@@ -71,7 +71,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     ...resolversFor(options.dnsServers),
     log,
     directTls: options.directTlsPort !== undefined,
-    deliver: (stanza) => void bridge.fromXmpp(stanza).catch((error: unknown) => log.error({err: error}, 'bridge failed')),
+    deliver: (stanza) => bridge.fromXmpp(stanza).catch((error: unknown) => log.error({err: error}, 'bridge failed')),
   })
   // Error replies to a partner travel on the gateway's own stream to it (RFC 6120 §10.4: incoming streams carry one direction).
   const bridge: Bridge = new Bridge({document, firstContacts, log, route: (stanza) => s2s.route(stanza), reply: (stanza) => void s2s.route(stanza).catch(() => {}), sendSip: (m) => sip.sendMessage(m)})

@@ -28,6 +28,8 @@ export interface SideOptions {
   readonly partner: Partial<XmppAllowedPartnerRecord>
   readonly identity?: TlsIdentity
   readonly secret?: string
+  /** What handling a delivered stanza takes (the gateway's SIP transaction); by default nothing. */
+  readonly handled?: (stanza: Element) => Promise<void>
 }
 
 /** startPair starts both sides on 127.0.0.1 with ephemeral ports. */
@@ -66,7 +68,10 @@ function makeSide(options: SideOptions, other: string): PairSide {
       lookup: async (host) => host,
       log: pino({level: process.env.CSXMPP_TEST_LOG ?? 'silent'}),
       directTls: false,
-      deliver: (stanza) => void delivered.push(stanza),
+      deliver: (stanza) => {
+        delivered.push(stanza)
+        return options.handled?.(stanza)
+      },
     }),
   }
   return side

@@ -12,6 +12,10 @@ import {NS_SASL, NS_TLS, streamFeatures, streamHeader} from './stream-output.js'
 import type {XmppStream} from './stream.js'
 import type {S2sEnvironment} from './session.js'
 
+/** Flow control (#track): stop reading at this many stanzas still being handled, read again at DELIVERY_RESUME. */
+const DELIVERY_WINDOW = 64
+const DELIVERY_RESUME = 16
+
 /**
  * The receiving side of a server-to-server stream (RFC 6120 §4–§6, XEP-0220): answer the header,
  * offer exactly the features the partner's matrix row allows, run STARTTLS, SASL EXTERNAL, dialback
@@ -25,6 +29,9 @@ export class IncomingSession extends S2sSession {
   /** Why the certificate is not valid, for the refusal text. */
   #certificateProblem = 'no certificate was presented'
   #headerSent = false
+  /** Delivered stanzas not handled yet, and whether that stopped the reading. */
+  #inFlight = 0
+  #paused = false
 
   constructor(env: S2sEnvironment, stream: XmppStream) {
     super(env, stream)
@@ -91,7 +98,28 @@ export class IncomingSession extends S2sSession {
     if (from === undefined || (from !== this.remoteDomain && !this.extraDomains.has(from))) {
       return this.refuse({condition: 'invalid-from', text: `stanzas from ${stanza.attrs.from ?? '(none)'} are not authenticated on this stream`})
     }
-    this.env.deliver(stanza, this)
+    this.#track(this.env.deliver(stanza, this))
+  }
+
+  /**
+   * Flow control: while DELIVERY_WINDOW of this stream's stanzas are still being handled (their SIP
+   * transactions open), the stream stops reading until only DELIVERY_RESUME are; TCP then pushes back
+   * on the partner, as a slow client does to any XMPP server. Without it a fast partner and a slower
+   * SIP side piled thousands of messages up in the gateway's heap, and collecting them cost more than
+   * handling them.
+   */
+  #track(handled: Promise<void> | void): void {
+    if (!handled) return
+    if (++this.#inFlight === DELIVERY_WINDOW && !this.#paused) {
+      this.#paused = true
+      this.stream.pause()
+    }
+    const settled = (): void => {
+      if (--this.#inFlight > DELIVERY_RESUME || !this.#paused) return
+      this.#paused = false
+      this.stream.resume()
+    }
+    handled.then(settled, settled)
   }
 
   #negotiate(stanza: Element, partner: DeepReadonly<XmppAllowedPartnerRecord>): void {

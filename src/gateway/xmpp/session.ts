@@ -34,8 +34,11 @@ export interface S2sEnvironment {
   readonly log: Logger
   /** Whether outgoing connections try XEP-0368 direct TLS SRV records first. */
   readonly directTls: boolean
-  /** A stanza for a local domain arrived on an authenticated stream. */
-  deliver(stanza: Element, session: S2sSession): void
+  /**
+   * A stanza for a local domain arrived on an authenticated stream. A promise settles when the
+   * stanza has been handled (its SIP transaction ended); the session reads less while many are open.
+   */
+  deliver(stanza: Element, session: S2sSession): Promise<void> | void
   /** Receiving role of dialback: ask the originating domain's authoritative server (XEP-0220 §2.3). */
   verifyDialback(request: {receiving: string; originating: string; streamId: string; key: string}): Promise<boolean>
   /** Admission control (cmdlets.md A8.2): a refusal when this partner may not have one more stream. */

@@ -70,6 +70,16 @@ export class XmppStream extends EventEmitter<XmppStreamEvents> {
     return !this.#closing && !this.#closed
   }
 
+  /** pause stops reading: TCP then holds the peer's further stanzas back (flow control). */
+  pause(): void {
+    this.#socket.pause()
+  }
+
+  /** resume reads again after pause(). */
+  resume(): void {
+    this.#socket.resume()
+  }
+
   /** send writes text or an element; nothing is written once the stream is closing. */
   send(data: string | Element, stanza = false): void {
     if (!this.isOpen) return

@@ -26,3 +26,28 @@ test('TCP dialback: a message crosses, both streams authenticated by dialback wi
   // XEP-0220: two's verification of one's key travels on two's own link to one, itself authenticated by dialback.
   assert.deepEqual(methods.sort(), ['incoming:tcpDialback:false', 'incoming:tcpDialback:false', 'outgoing:tcpDialback:false', 'outgoing:tcpDialback:false'])
 })
+
+test('flow control: a stream stops reading while 64 of its stanzas are being handled, and reads the rest once they are', async () => {
+  const plain = {TlsNegotiation: 'NotSupported', SaslNegotiation: 'NotSupported', SupportDialbackNegotiation: true} as const
+  const release: Array<() => void> = []
+  let holding = true
+  const handled = (): Promise<void> => (holding ? new Promise((resolve) => release.push(resolve)) : Promise.resolve())
+  const [one, two] = await startPair({domain: 'one.test', partner: plain}, {domain: 'two.test', partner: plain, handled})
+  running.push(one, two)
+  // 2 KB bodies: a 64 KB read holds about 30 of them, so the window shows however reads are cut.
+  const body = 'x'.repeat(2048)
+  const sent = Array.from({length: 300}, (_, i) => one.service.route(xml('message', {from: 'alice@one.test', to: 'bob@two.test', type: 'chat', id: `m${i}`}, xml('body', {}, body))))
+  await until(() => two.delivered.length >= 64, 'the first 64 messages')
+  // Bounded wait for the count to settle: it must stop short of the 300 while none is handled.
+  let seen = -1
+  for (let tries = 0; tries < 25 && seen !== two.delivered.length; tries++) {
+    seen = two.delivered.length
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  assert.ok(two.delivered.length >= 64 && two.delivered.length < 150, `${two.delivered.length} delivered while none was handled`)
+  holding = false
+  for (const resolve of release.splice(0)) resolve()
+  await until(() => two.delivered.length === 300, 'the other messages')
+  await Promise.all(sent)
+  assert.deepEqual(two.delivered.map((m) => m.attrs.id), Array.from({length: 300}, (_, i) => `m${i}`))
+})
