@@ -1,9 +1,10 @@
 import {randomUUID} from 'node:crypto'
 import {lookup} from 'node:dns/promises'
 import net from 'node:net'
-import {makeResponse, makeTransactionLayer, stringify, type ClientTransaction, type SipMessage} from 'sip'
+import {makeResponse, makeTransactionLayer, type ClientTransaction, type SipMessage} from 'sip'
 import {reasonPhrase} from './errors.js'
 import {createTransport, type Protocol, type Remote, type TransportOptions} from './transport.js'
+import {wire} from './wire.js'
 
 /**
  * The transaction user's view of SIP (RFC 3261 §17): requests in, each with a function that answers
@@ -83,9 +84,10 @@ export function createSipStack(options: StackOptions): SipStack {
     },
   })
 
-  async function resolve(target: Target): Promise<Remote> {
-    const address = net.isIP(target.host) ? target.host : (await lookup(target.host)).address
-    return {protocol: target.protocol, address, port: target.port}
+  /** resolve finds the address of a target; one given as an address costs no promise (every request of a next hop). */
+  function resolve(target: Target): Remote | Promise<Remote> {
+    if (net.isIP(target.host)) return {protocol: target.protocol, address: target.host, port: target.port}
+    return lookup(target.host).then(({address}) => ({protocol: target.protocol, address, port: target.port}))
   }
 
   return {
@@ -97,9 +99,10 @@ export function createSipStack(options: StackOptions): SipStack {
 
     async request(target, request, {timeoutMs, maxUdpBytes}) {
       if (!running) throw new Error('SIP stack: request() before start() or after stop()')
-      let remote: Remote
+      let remote: Remote | Promise<Remote>
       try {
-        remote = await resolve(target)
+        remote = resolve(target)
+        if (remote instanceof Promise) remote = await remote
       } catch (error) {
         log.warn({host: target.host, error: (error as Error).message}, 'SIP: next hop does not resolve')
         return makeResponse(request, 503, 'Service Unavailable')
@@ -109,7 +112,7 @@ export function createSipStack(options: StackOptions): SipStack {
       const sentBy = transport.sentBy(remote.protocol)
       // The transaction layer sets the branch parameter of this Via (RFC 3261 §8.1.1.7).
       request.headers.via = [{version: '2.0', protocol: remote.protocol, host: sentBy.host, port: sentBy.port, params: remote.protocol === 'UDP' ? {rport: null} : {}}]
-      if (remote.protocol === 'UDP' && maxUdpBytes !== undefined && stringify(request).length + BRANCH_ROOM > maxUdpBytes) {
+      if (remote.protocol === 'UDP' && maxUdpBytes !== undefined && wire(request).length + BRANCH_ROOM > maxUdpBytes) {
         return makeResponse(request, 513, 'Message Too Large')
       }
       return new Promise<SipMessage>((settle) => {

@@ -2,8 +2,9 @@ import dgram from 'node:dgram'
 import net from 'node:net'
 import {hostname} from 'node:os'
 import tls from 'node:tls'
-import {parse, stringify, type Connection, type SipMessage} from 'sip'
+import {parse, type Connection, type SipMessage} from 'sip'
 import {sipFramer} from './framing.js'
+import {wire} from './wire.js'
 
 /**
  * SIP over UDP, TCP and TLS (RFC 3261 §18), with the `sip` package's codec. Its own transport
@@ -245,13 +246,4 @@ export function createTransport(options: TransportOptions): Transport {
 
     stop,
   }
-}
-
-/**
- * wire serialises a message. The library writes a name-addr without display name as `To:  <…>`
- * (its empty name, then a space); valid SIP (RFC 3261 §25.1 allows the whitespace) but not what
- * peers and admins reading traces expect, so the doubled space is removed.
- */
-function wire(message: SipMessage): string {
-  return stringify(message).replace(/^([A-Za-z-]+): {2}</gm, '$1: <')
 }
