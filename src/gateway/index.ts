@@ -142,12 +142,12 @@ function resolversFor(servers: readonly string[] | undefined): Pick<S2sHooks, 'r
   return {resolver, lookup: async (host) => (isIP(host) ? host : ((await resolver.resolve4(host))[0] ?? host))}
 }
 
-/** forgetFirstContacts drops the PublicUnverified records of removed users and partners (A8.4). */
 /** passphraseFile is the key file of the DialbackPassphrase; none when the generated secret is used. */
 function passphraseFile(document: DeepReadonly<StoreDocument>): string | undefined {
   return document.xmppGatewayConfiguration.DialbackPassphrase?.secretFile
 }
 
+/** forgetFirstContacts drops the PublicUnverified records of removed users and partners (A8.4). */
 async function forgetFirstContacts(contacts: FirstContacts, event: ReloadedEvent): Promise<void> {
   const users = new Set(event.changes.removed.filter((r) => r.startsWith('users/')).map((r) => r.slice('users/'.length)))
   const partners = event.changes.removed.filter((r) => r.startsWith('xmppAllowedPartners/')).map((r) => event.previous.document.xmppAllowedPartners[r.slice('xmppAllowedPartners/'.length)]!)
