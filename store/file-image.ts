@@ -156,22 +156,24 @@ class FileReading {
         members.push({key: old.key, start: at - base, end: end - base, records: old.records})
         next = same + 1
       } else {
+        // Not matched: the key was read above.
+        const name = key!
         if (known !== undefined) next = known + 1
         const valueStart = skipWhitespace(bytes, expect(bytes, skipWhitespace(bytes, keyEnd), COLON))
-        if (isRoot && RECORD_SECTIONS.has(key!)) {
+        if (isRoot && RECORD_SECTIONS.has(name)) {
           const old = known === undefined ? undefined : previous!.members[known]
-          const sectionPrevious = old?.records && {bytes: previous!.bytes, base: previous!.base + old.start, members: old.records, values: previous!.values[key!] as Record<string, unknown>}
+          const sectionPrevious = old?.records && {bytes: previous!.bytes, base: previous!.base + old.start, members: old.records, values: previous!.values[name] as Record<string, unknown>}
           const section = this.object(valueStart, at, sectionPrevious, false)
           end = section.end
-          store(value, key!, section.value)
-          changed[key!] = section.changed
-          members.push({key: key!, start: at - base, end: end - base, records: section.members})
+          store(value, name, section.value)
+          changed[name] = section.changed
+          members.push({key: name, start: at - base, end: end - base, records: section.members})
         } else {
           end = scanValue(bytes, valueStart)
           const parsed = this.previous ? JSON.parse(bytes.toString('utf8', valueStart, end)) : undefined
-          store(value, key!, parsed)
-          changed[key!] = parsed
-          members.push({key: key!, start: at - base, end: end - base})
+          store(value, name, parsed)
+          changed[name] = parsed
+          members.push({key: name, start: at - base, end: end - base})
         }
       }
       at = skipWhitespace(bytes, end)

@@ -84,10 +84,8 @@ export function createSipStack(options: StackOptions): SipStack {
     },
   })
 
-  /** resolve finds the address of a target; one given as an address costs no promise (every request of a next hop). */
-  function resolve(target: Target): Remote | Promise<Remote> {
-    if (net.isIP(target.host)) return {protocol: target.protocol, address: target.host, port: target.port}
-    return lookup(target.host).then(({address}) => ({protocol: target.protocol, address, port: target.port}))
+  async function resolve(target: Target): Promise<Remote> {
+    return {protocol: target.protocol, address: (await lookup(target.host)).address, port: target.port}
   }
 
   return {
@@ -99,10 +97,10 @@ export function createSipStack(options: StackOptions): SipStack {
 
     async request(target, request, {timeoutMs, maxUdpBytes}) {
       if (!running) throw new Error('SIP stack: request() before start() or after stop()')
-      let remote: Remote | Promise<Remote>
+      let remote: Remote
       try {
-        remote = resolve(target)
-        if (remote instanceof Promise) remote = await remote
+        // A next hop given as an address (every request through a proxy) costs no promise.
+        remote = net.isIP(target.host) ? {protocol: target.protocol, address: target.host, port: target.port} : await resolve(target)
       } catch (error) {
         log.warn({host: target.host, error: (error as Error).message}, 'SIP: next hop does not resolve')
         return makeResponse(request, 503, 'Service Unavailable')
