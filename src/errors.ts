@@ -15,8 +15,10 @@ export type ErrorCategory =
   | 'OperationStopped'
   | 'ParserError'
   | 'ReadError'
+  | 'ResourceBusy'
   | 'ResourceExists'
   | 'ResourceUnavailable'
+  | 'SecurityError'
   | 'WriteError'
 
 /** ErrorRecordInit lists what an error record carries. */

@@ -1,3 +1,5 @@
+import {firstDuplicateKey} from './json-duplicates.js'
+
 /**
  * An image of the store file the gateway last loaded: its bytes, and where each member lies in
  * them (the root's members, and inside the record sections each record). A reload compares the new
@@ -170,7 +172,7 @@ class FileReading {
           members.push({key: name, start: at - base, end: end - base, records: section.members})
         } else {
           end = scanValue(bytes, valueStart)
-          const parsed = this.previous ? JSON.parse(bytes.toString('utf8', valueStart, end)) : undefined
+          const parsed = this.previous ? parseMember(bytes.toString('utf8', valueStart, end)) : undefined
           store(value, name, parsed)
           changed[name] = parsed
           members.push({key: name, start: at - base, end: end - base})
@@ -213,6 +215,13 @@ function locate(previous: PreviousObject, key: string, next: number): number | u
 function store(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__' || Object.hasOwn(target, key)) decline()
   target[key] = value
+}
+
+/** parseMember parses a changed member's value; a name given twice inside it declines, and the full read reports it. */
+function parseMember(text: string): unknown {
+  const value: unknown = JSON.parse(text)
+  if (firstDuplicateKey(text, value)) decline()
+  return value
 }
 
 /** skipWhitespace skips the four whitespace bytes of RFC 8259 §2 and nothing else. */

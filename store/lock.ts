@@ -1,12 +1,15 @@
-import {readFile, unlink, writeFile} from 'node:fs/promises'
+import {readFile, unlink} from 'node:fs/promises'
 import {setTimeout as sleep} from 'node:timers/promises'
-import {StoreLockedError} from './errors.js'
+import {StateLockedError, StoreLockedError} from './errors.js'
+import {writePrivateFile} from './private-file.js'
 
 /**
- * The cross-process lock around every read-modify-write of the store. lowdb has none, and without
- * one concurrent CLI runs lose updates and corrupt the file (stack.md 2). proper-lockfile takes it
- * with an atomic `mkdir <store>.lock` and keeps the directory's mtime fresh; a holder that died is
- * detected after STALE_MS. Polling is ours, so the wait is bounded by a deadline, not a retry count.
+ * The cross-process lock around every read-modify-write of the store. A JSON file has none, and
+ * without one concurrent CLI runs lose updates and corrupt the file (stack.md 2). proper-lockfile
+ * takes it with an atomic `mkdir <store>.lock` and keeps the directory's mtime fresh; a holder that
+ * died is detected after STALE_MS. Polling is ours, so the wait is bounded by a deadline, not a
+ * retry count.
+ * The gateway holds the same kind of lock on the store's state directory for as long as it runs.
  */
 
 /** STALE_MS is how old an unrefreshed lock must be before it is taken over (proper-lockfile refreshes every STALE_MS / 2). */
@@ -20,20 +23,40 @@ export interface HeldLock {
   release(): Promise<void>
 }
 
-/** lockOwnerPath is the file where the holder writes its pid, so a waiting process can name it. */
-export function lockOwnerPath(storePath: string): string {
-  return `${storePath}.lock-owner`
+/** lockOwnerPath is the file where the holder of the lock on path writes its pid, so a waiting process can name it. */
+export function lockOwnerPath(path: string): string {
+  return `${path}.lock-owner`
 }
 
 /** acquireStoreLock takes the lock on storePath, waiting up to timeoutMs, else throws StoreLockedError. */
-export async function acquireStoreLock(storePath: string, timeoutMs: number): Promise<HeldLock> {
+export function acquireStoreLock(storePath: string, timeoutMs: number): Promise<HeldLock> {
+  return acquireLock(storePath, timeoutMs, async (expired) => (expired ? new StoreLockedError(storePath, await readLockOwner(storePath), timeoutMs) : undefined))
+}
+
+/**
+ * acquireStateLock takes the gateway's lock on the state directory (presence.md P8.1: one writer per
+ * store). A holder that is alive is another gateway: StateLockedError at once. A holder that died
+ * (SIGKILL) no longer refreshes its lock, which goes stale after STALE_MS and is then taken over; the
+ * wait for that is bounded by twice STALE_MS.
+ */
+export function acquireStateLock(stateDirectory: string): Promise<HeldLock> {
+  return acquireLock(stateDirectory, 2 * STALE_MS, async (expired) => {
+    const pid = await readLockOwner(stateDirectory)
+    return pid !== null || expired ? new StateLockedError(stateDirectory, pid) : undefined
+  })
+}
+
+/** Refusal decides after each attempt that found the lock taken: the error that ends the wait, or undefined to try again; expired says the deadline has passed. */
+type Refusal = (expired: boolean) => Promise<Error | undefined>
+
+async function acquireLock(path: string, timeoutMs: number, refusal: Refusal): Promise<HeldLock> {
   const deadline = Date.now() + timeoutMs
   let delay = 5
   for (;;) {
     let lost: Error | null = null
     let release: (() => Promise<void>) | undefined
     try {
-      release = await (await lockfileModule()).lock(storePath, {
+      release = await (await lockfileModule()).lock(path, {
         realpath: false,
         stale: STALE_MS,
         retries: 0,
@@ -45,20 +68,21 @@ export async function acquireStoreLock(storePath: string, timeoutMs: number): Pr
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error
     }
-    if (release) return heldLock(storePath, release, () => lost)
+    if (release) return heldLock(path, release, () => lost)
     const remaining = deadline - Date.now()
-    if (remaining <= 0) throw new StoreLockedError(storePath, await readLockOwner(storePath), timeoutMs)
+    const refused = await refusal(remaining <= 0)
+    if (refused) throw refused
     // Jittered exponential backoff, so twenty waiting CLIs do not retry in step.
     await sleep(Math.min(delay * (0.5 + Math.random()), remaining))
     delay = Math.min(delay * 1.5, 100)
   }
 }
 
-async function heldLock(storePath: string, release: () => Promise<void>, lost: () => Error | null): Promise<HeldLock> {
-  const owner = lockOwnerPath(storePath)
+async function heldLock(path: string, release: () => Promise<void>, lost: () => Error | null): Promise<HeldLock> {
+  const owner = lockOwnerPath(path)
   const pid = String(process.pid)
   try {
-    await writeFile(owner, `${pid}\n`, {mode: 0o600})
+    await writePrivateFile(owner, `${pid}\n`)
   } catch (error) {
     await release().catch(() => undefined)
     throw error
@@ -77,11 +101,11 @@ async function heldLock(storePath: string, release: () => Promise<void>, lost: (
   }
 }
 
-/** readLockOwner returns the pid recorded by the lock holder if that process is alive, else null. */
-export async function readLockOwner(storePath: string): Promise<number | null> {
+/** readLockOwner returns the pid recorded by the holder of the lock on path if that process is alive, else null. */
+export async function readLockOwner(path: string): Promise<number | null> {
   let text: string
   try {
-    text = await readFile(lockOwnerPath(storePath), 'utf8')
+    text = await readFile(lockOwnerPath(path), 'utf8')
   } catch {
     return null
   }

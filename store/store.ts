@@ -1,9 +1,10 @@
 import {readFileSync} from 'node:fs'
-import {chmod, mkdir, open} from 'node:fs/promises'
-import {basename, dirname, join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {freshStore} from './defaults.js'
 import {StoreInvalidError} from './errors.js'
-import {acquireStoreLock} from './lock.js'
+import {type HeldLock, acquireStateLock, acquireStoreLock} from './lock.js'
+import {checkPrivateDirectory, makePrivateDirectory} from './private-directory.js'
+import {writePrivateFile} from './private-file.js'
 import type {StoreDocument} from './types.js'
 import {parseStoreText, validateStoreDocument} from './validate.js'
 
@@ -22,9 +23,6 @@ export interface ConfigStoreOptions {
   /** How long a transaction waits for another process's lock; default 10000 ms (A6.2). */
   lockTimeoutMs?: number
 }
-
-const FILE_MODE = 0o600
-const DIRECTORY_MODE = 0o700
 
 // Readers take no lock: a writer replaces the file by rename, in one step, so a reader sees the old
 // or the new version, never a mix. Every writer takes the lock (stack.md 2: without it, lost updates
@@ -51,15 +49,18 @@ export class ConfigStore {
 
   /** read returns the current document (a fresh store when the file is missing) and writes nothing. */
   async read(): Promise<StoreDocument> {
+    this.checkDirectories()
     const bytes = await readStoreBytes(this.path)
     return bytes ? parseStoreBytes(this.path, bytes) : freshStore()
   }
 
   /** transaction runs fn on the current document under the store lock and writes it if fn called markChanged and returned normally. */
   async transaction<T>(fn: (tx: StoreTransaction) => T | Promise<T>): Promise<T> {
-    // An invalid store file is refused before fn runs (StoreInvalidError); a lock not obtained within
-    // lockTimeoutMs is StoreLockedError. Either way nothing is written.
-    await this.ensureDirectory()
+    // A store others could change is refused before anything is written (StoreUnsafeError), an invalid
+    // store file before fn runs (StoreInvalidError); a lock not obtained within lockTimeoutMs is
+    // StoreLockedError. Either way nothing is written.
+    this.checkDirectories()
+    await makePrivateDirectory(dirname(this.path))
     const lock = await acquireStoreLock(this.path, this.lockTimeoutMs)
     try {
       // Read only now: a document read before the lock could be stale, and writing it would lose updates.
@@ -86,11 +87,25 @@ export class ConfigStore {
     }
   }
 
-  private async ensureDirectory(): Promise<void> {
-    const directory = dirname(this.path)
-    const created = await mkdir(directory, {recursive: true, mode: DIRECTORY_MODE})
-    // The umask may have taken bits from the mode; the directory must be exactly 0700 (A10).
-    if (created !== undefined) await chmod(directory, DIRECTORY_MODE)
+  /**
+   * checkDirectories throws StoreUnsafeError when another user could change the store's files: its
+   * directory, key directory or state directory is writable by group or others, or not owned by the
+   * user running csxmpp (private-directory.ts). Directories that do not exist yet pass.
+   */
+  checkDirectories(): void {
+    checkPrivateDirectory(this.path, dirname(this.path), 'directory')
+    checkPrivateDirectory(this.path, this.keyDirectory, 'key directory')
+    checkPrivateDirectory(this.path, this.stateDirectory, 'state directory')
+  }
+
+  /**
+   * lockState takes the gateway's lock on the state directory, creating it 0700 (presence.md P8.1:
+   * one gateway per store); StateLockedError when another gateway holds it. The caller releases it.
+   */
+  async lockState(): Promise<HeldLock> {
+    this.checkDirectories()
+    await makePrivateDirectory(this.stateDirectory)
+    return acquireStateLock(this.stateDirectory)
   }
 
   private async write(document: StoreDocument): Promise<void> {
@@ -101,28 +116,9 @@ export class ConfigStore {
     if (problem) {
       throw Object.assign(new Error(`csxmpp tried to write an invalid configuration store (a bug): ${problem.jsonPath}: ${problem.problem}. Nothing was written.`), {problem})
     }
-    await this.prepareTemporaryFile()
-    // The JSONFile adapter, never lowdb's presets: they switch to memory under NODE_ENV=test. Loaded
-    // here, on the write path only, so that read-only cmdlets start faster.
-    const [{Low}, {JSONFile}] = await Promise.all([import('lowdb'), import('lowdb/node')])
-    const db = new Low<StoreDocument>(new JSONFile<StoreDocument>(this.path), document)
-    await db.write()
-    await chmod(this.path, FILE_MODE)
-  }
-
-  /**
-   * prepareTemporaryFile creates lowdb's temporary file (steno's `.<name>.tmp`) with mode 0600
-   * before steno writes it: writeFile keeps an existing file's mode, so the renamed store file is
-   * never readable by others, not even between the rename and the chmod. Safe under the lock.
-   */
-  private async prepareTemporaryFile(): Promise<void> {
-    const temporary = join(dirname(this.path), `.${basename(this.path)}.tmp`)
-    const handle = await open(temporary, 'w', FILE_MODE)
-    try {
-      await handle.chmod(FILE_MODE)
-    } finally {
-      await handle.close()
-    }
+    // lowdb's JSONFile layout (two-space indentation, no final newline), written by csxmpp's own
+    // writer: lowdb's (steno) fills the fixed name `.<name>.tmp` with 'w', through any symlink there.
+    await writePrivateFile(this.path, JSON.stringify(document, null, 2))
   }
 }
 

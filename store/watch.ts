@@ -1,9 +1,9 @@
 import {EventEmitter} from 'node:events'
 import {type FSWatcher, watch} from 'node:fs'
-import {mkdir} from 'node:fs/promises'
 import {basename, dirname} from 'node:path'
 import type {StoreFileImage} from './file-image.js'
 import {type StoreRead, readStoreIncrementally} from './incremental-read.js'
+import {makePrivateDirectory} from './private-directory.js'
 import {type SnapshotChanges, type StoreSnapshot, nextSnapshot, ownSnapshot} from './snapshot.js'
 import {ConfigStore} from './store.js'
 
@@ -65,10 +65,11 @@ export class StoreWatcher extends EventEmitter<StoreWatcherEvents> {
     this.#image = initial.image
   }
 
-  /** open reads the store (a missing file is a fresh deployment) and starts watching its directory. */
+  /** open reads the store (a missing file is a fresh deployment) and starts watching its directory; an unsafe store is StoreUnsafeError. */
   static async open(path: string, options: WatchOptions = {}): Promise<StoreWatcher> {
     const store = new ConfigStore(path)
-    await mkdir(dirname(path), {recursive: true, mode: 0o700})
+    store.checkDirectories()
+    await makePrivateDirectory(dirname(path))
     const watcher = new StoreWatcher(store, await readStoreIncrementally(path, undefined), options.debounceMs ?? 50)
     const file = basename(path)
     watcher.#watcher = watch(dirname(path), (_event, name) => {

@@ -1,3 +1,5 @@
+import {join} from 'node:path'
+import {StateLockedError, StoreInvalidError, StoreLockedError, StoreUnsafeError} from '../../store/index.js'
 import {ErrorRecord, bindingError, cmdletError} from '../errors.js'
 import type {LyncNoun} from './lync-types.js'
 
@@ -160,6 +162,31 @@ export function storeLocked(cmdlet: string, path: string, pid: number | null): E
     reason: 'IOException',
     targetObject: path,
   })
+}
+
+/** storeUnsafe: other users could change the store's files (issue 12; statement-terminating like the A6.2 store errors). */
+export function storeUnsafe(cmdlet: string, error: StoreUnsafeError): ErrorRecord {
+  return cmdletError(cmdlet, {message: error.message, errorId: 'StoreUnsafe', category: 'SecurityError', reason: 'SecurityException', targetObject: error.path})
+}
+
+/** gatewayAlreadyRunning: Start-CsXmppGateway's preflight found another gateway on the store (A15.2); the target is the admin socket (A14.1). */
+export function gatewayAlreadyRunning(cmdlet: string, storePath: string, error: StateLockedError): ErrorRecord {
+  return cmdletError(cmdlet, {
+    message: `Another csxmpp gateway (pid ${error.pid ?? 'unknown'}) is already running on the store ${storePath}; stop it first.`,
+    errorId: 'GatewayAlreadyRunning',
+    category: 'ResourceBusy',
+    reason: 'InvalidOperationException',
+    targetObject: join(error.stateDirectory, 'gateway.sock'),
+  })
+}
+
+/** storeErrorRecord turns the store's own errors (store/errors.ts) into the cmdlet's error records; any other error is returned as it is. */
+export function storeErrorRecord(error: unknown, cmdlet: string, path: string): unknown {
+  if (error instanceof StoreInvalidError) return storeInvalid(cmdlet, path, error.jsonPath, error.problem)
+  if (error instanceof StoreLockedError) return storeLocked(cmdlet, path, error.pid)
+  if (error instanceof StoreUnsafeError) return storeUnsafe(cmdlet, error)
+  if (error instanceof StateLockedError) return gatewayAlreadyRunning(cmdlet, path, error)
+  return error
 }
 
 // ---- certificates (cmdlets.md A9.3) and SIP credentials (A9.1): csxmpp's own rows, in A6.2's wording ----

@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto'
-import {mkdir, open, readFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import {join} from 'node:path'
-import {type DeepReadonly, type StoreDocument, readSecret} from '../../store/index.js'
+import {type DeepReadonly, type StoreDocument, makePrivateDirectory, readSecret, writePrivateFile} from '../../store/index.js'
 
 /**
  * The secret dialback keys are derived from (XEP-0185): the DialbackPassphrase when one is set
@@ -21,13 +21,12 @@ export async function loadDialbackSecret(keyDirectory: string, document: DeepRea
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
   }
-  await mkdir(keyDirectory, {recursive: true, mode: 0o700})
+  await makePrivateDirectory(keyDirectory)
   const secret = randomBytes(32).toString('hex')
   try {
-    // 'wx': two gateways starting at once on one store agree on the first secret written.
-    const handle = await open(file, 'wx', 0o600)
-    await handle.writeFile(secret)
-    await handle.close()
+    // Never replacing: two gateways starting at once on one store agree on the first secret written,
+    // and the file appears whole (an empty one, left by a crash, would be an empty secret).
+    await writePrivateFile(file, secret, {replace: false})
     return secret
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFile(file, 'utf8')

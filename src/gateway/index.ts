@@ -60,7 +60,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   let secret = await loadDialbackSecret(keyDirectory, snapshot.document)
   let identity: AssignedIdentity | undefined = await loadIdentity(keyDirectory, snapshot.document)
   let acceptor = identity ? new TlsAcceptor(identity) : undefined
-  const firstContacts = await FirstContacts.open(join(watcher.store.stateDirectory, 'first-contacts.json'))
+  const firstContacts = await FirstContacts.open(join(watcher.store.stateDirectory, 'first-contacts.json'), {log})
   const document = () => snapshot.document
 
   const s2s: S2sService = new S2sService({

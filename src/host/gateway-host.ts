@@ -1,5 +1,6 @@
 import type {ConfigStore} from '../../store/index.js'
 import type {GatewayRequest} from '../cmdlets/definition.js'
+import {storeErrorRecord} from '../cmdlets/errors.js'
 import {startGateway} from '../gateway/index.js'
 import {ShellSession, SourceText} from '../shell/index.js'
 import {createScriptHost} from './script-host.js'
@@ -32,6 +33,17 @@ Changes apply to the running gateway at once. Stop it with Ctrl+C.
 
 /** runGateway prepares the demo if needed, runs the gateway until SIGINT or SIGTERM, then stops it cleanly. */
 export async function runGateway(store: ConfigStore, request: GatewayRequest, version: string): Promise<void> {
+  // Preflight (cmdlets.md A15.2): one gateway per store (presence.md P8.1), locked before the demo
+  // set-up or any state file is written, and released when it stops; another one is GatewayAlreadyRunning.
+  const stateLock = await store.lockState().catch((error: unknown) => Promise.reject(storeErrorRecord(error, 'Start-CsXmppGateway', store.path)))
+  try {
+    await serveGateway(store, request, version)
+  } finally {
+    await stateLock.release()
+  }
+}
+
+async function serveGateway(store: ConfigStore, request: GatewayRequest, version: string): Promise<void> {
   const document = await store.read()
   if (Object.keys(document.sipDomains).length === 0 && Object.keys(document.certificates ?? {}).length === 0) {
     await setUpDemo(store, version)

@@ -1,6 +1,6 @@
-import {type ConfigStore, type StoreDocument, StoreInvalidError, StoreLockedError, removeSecret, writeSecret} from '../../store/index.js'
+import {type ConfigStore, type StoreDocument, removeSecret, writeSecret} from '../../store/index.js'
 import type {StoreSession} from '../cmdlets/definition.js'
-import {storeInvalid, storeLocked} from '../cmdlets/errors.js'
+import {storeErrorRecord} from '../cmdlets/errors.js'
 
 /**
  * The store seen from one top-level script statement (powershell.md §7.9): every cmdlet of the
@@ -53,7 +53,7 @@ export class StatementBatch {
         removeSecretAfterCommit: () => undefined,
       }
     } catch (error) {
-      throw mapStoreError(error, cmdlet, this.store.path)
+      throw storeErrorRecord(error, cmdlet, this.store.path)
     }
   }
 
@@ -68,7 +68,7 @@ export class StatementBatch {
     } catch (failure) {
       // Nothing names the secrets of a change that was not committed; do not leave them behind.
       await Promise.all(open.written.map((name) => removeSecret(this.store.keyDirectory, name)))
-      if (failure !== error) throw mapStoreError(failure, this.#writer, this.store.path)
+      if (failure !== error) throw storeErrorRecord(failure, this.#writer, this.store.path)
     }
   }
 
@@ -110,10 +110,4 @@ function refuse(cmdlet: string): () => never {
   return () => {
     throw new Error(`${cmdlet} changed a read-only store session`)
   }
-}
-
-function mapStoreError(error: unknown, cmdlet: string, path: string): unknown {
-  if (error instanceof StoreInvalidError) return storeInvalid(cmdlet, path, error.jsonPath, error.problem)
-  if (error instanceof StoreLockedError) return storeLocked(cmdlet, path, error.pid)
-  return error
 }

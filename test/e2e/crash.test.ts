@@ -8,9 +8,12 @@ import {BIN, spawnCsxmpp, tmpStore} from '../helpers/csxmpp.js'
 
 /**
  * A writer killed with SIGKILL in the middle of its write leaves the old or the new store, never a
- * broken one. The kill is aimed at the write itself: it fires when the writer's temporary file
- * beside the store changes (the store creates it empty first, then the writer fills it).
+ * broken one. The kill is aimed at the write itself: it fires when the store's temporary file
+ * beside it changes (store/private-file.ts creates it empty first, then fills it); the lock-owner
+ * file's own temporary file does not count.
  */
+
+const STORE_TEMPORARY = /^\.store\.json\.[0-9a-f]+\.tmp$/
 
 const KILLS = 4
 
@@ -22,7 +25,7 @@ function killDuringWrite(storePath: string, dir: string, description: string): P
     })
     let killedMidWrite = false
     const watcher = watch(dir, (event, name) => {
-      if (event === 'change' && name?.endsWith('.tmp') && !killedMidWrite) {
+      if (event === 'change' && name && STORE_TEMPORARY.test(name) && !killedMidWrite) {
         killedMidWrite = true
         child.kill('SIGKILL')
       }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {formatJsonPath, parseStoreText} from '../../store/index.js'
+import {parseJsonText} from '../../store/json-text.js'
 
 // Syntax errors: the line and column are our own scan's; the words are V8's, without its position.
 const SYNTAX: Array<[text: string, problem: string]> = [
@@ -42,3 +43,26 @@ for (const [segments, path] of PATHS) {
     assert.equal(formatJsonPath(segments), path)
   })
 }
+
+// A name given twice in one object: JSON.parse would keep the last silently; the store refuses it at
+// the member's path, with both places (issue 12). Escapes are compared decoded; strings that hold
+// quotes, colons or backslashes are no names.
+const DUPLICATES: Array<[text: string, jsonPath: string, problem: string]> = [
+  ['{"a":1,"a":2}', '$.a', "the key 'a' appears more than once (line 1, column 2 and line 1, column 8)"],
+  ['{\n  "x": {\n    "k": 1,\n    "k": 1\n  }\n}', '$.x.k', "the key 'k' appears more than once (line 3, column 5 and line 4, column 5)"],
+  ['{"x": [{"k": 1}, {"k": 1, "j": 2, "k": 3}]}', '$.x[1].k', "the key 'k' appears more than once (line 1, column 19 and line 1, column 35)"],
+  ['{"a\\u0062": 1, "ab": 2}', '$.ab', "the key 'ab' appears more than once (line 1, column 2 and line 1, column 16)"],
+  ['{"s": "\\":\\\\", "t" : ":", "s": 0}', '$.s', "the key 's' appears more than once (line 1, column 2 and line 1, column 27)"],
+  ['{"users": {}, "😀": 1, "users": {}}', '$.users', "the key 'users' appears more than once (line 1, column 2 and line 1, column 23)"],
+]
+
+for (const [text, jsonPath, problem] of DUPLICATES) {
+  test(`duplicate key in ${JSON.stringify(text.slice(0, 40))}`, () => {
+    assert.deepEqual(parseStoreText(text), {document: null, problem: {jsonPath, problem}})
+  })
+}
+
+test('names that only look alike are no duplicates, and a deep nesting does not overflow the stack', () => {
+  assert.deepEqual(parseJsonText('{"a": {"b": 1}, "b": {"a": "\\"a\\": 1"}, "A": 2}'), {ok: true, value: {a: {b: 1}, b: {a: '"a": 1'}, A: 2}})
+  assert.deepEqual(parseStoreText('['.repeat(100000) + ']'.repeat(100000)).problem, {jsonPath: '$', problem: 'must be an object'})
+})

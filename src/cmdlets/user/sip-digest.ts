@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto'
-import {chmod, mkdir, unlink} from 'node:fs/promises'
+import {unlink} from 'node:fs/promises'
 import {join} from 'node:path'
-import {writePrivateFile} from '../../../store/index.js'
+import {makePrivateDirectory, writePrivateFile} from '../../../store/index.js'
 
 /**
  * SIP digest credentials (cmdlets.md A9.1): for each user with a password, only the digest HA1
@@ -41,10 +41,7 @@ export function sipAddressParts(sipAddress: string): {user: string; realm: strin
 
 /** writeSipDigest stores a user's HA1, replacing any earlier one in one step (write a 0600 temporary file, rename). */
 export async function writeSipDigest(keyDirectory: string, userKey: string, ha1: string): Promise<void> {
-  for (const folder of [keyDirectory, join(keyDirectory, SIP_DIGEST_FOLDER)]) {
-    // The umask may take bits from mkdir's mode; a folder of secrets must be exactly 0700 (A10).
-    if ((await mkdir(folder, {recursive: true, mode: 0o700})) !== undefined) await chmod(folder, 0o700)
-  }
+  for (const folder of [keyDirectory, join(keyDirectory, SIP_DIGEST_FOLDER)]) await makePrivateDirectory(folder)
   await writePrivateFile(join(keyDirectory, sipDigestFileName(userKey)), `${ha1}\n`)
 }
 

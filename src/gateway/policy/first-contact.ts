@@ -1,35 +1,55 @@
-import {mkdir, readFile, rename, writeFile} from 'node:fs/promises'
+import {readFile} from 'node:fs/promises'
 import {dirname} from 'node:path'
-import type {PartnerType} from '../../../store/index.js'
+import {setTimeout as sleep} from 'node:timers/promises'
+import type {Logger} from 'pino'
+import {type PartnerType, makePrivateDirectory, writePrivateFile} from '../../../store/index.js'
 
 /**
  * PartnerType rules for instant messages (cmdlets.md A8.4): a Federated or PublicVerified partner's
  * user may message a local user at any time; a PublicUnverified partner's user only after that local
  * user has messaged them first. The "has sent first" records are gateway state, kept across restarts
  * in the state directory beside the store (never in the configuration JSON), one file written
- * atomically with mode 0600.
+ * atomically with mode 0600 by the store's private-file writer.
  */
+
+/** RETRY_DELAYS_MS are the waits before each new attempt of a failed save; then it gives up until the next change. */
+const RETRY_DELAYS_MS = [100, 500, 2000]
+
+/** FirstContactsOptions are what FirstContacts needs besides its file. */
+export interface FirstContactsOptions {
+  /** Where failed saves are reported. */
+  readonly log: Pick<Logger, 'warn' | 'error'>
+}
 
 /** FirstContacts remembers which local user wrote first to which remote bare JID. */
 export class FirstContacts {
   readonly #pairs: Set<string>
-  /** Writes happen one after the other, each replacing the whole file. */
-  #writing: Promise<void> = Promise.resolve()
+  readonly #log: FirstContactsOptions['log']
+  /**
+   * The last save, running or queued; each save starts after the one before. It never rejects: one
+   * failed save used to reject every later one with its error until a restart, and each message to a
+   * PublicUnverified partner with it (issue 12, case 8).
+   */
+  #saving: Promise<void> = Promise.resolve()
+  /** A save queued behind the running one and not started yet: changes made meanwhile join it. */
+  #queued: Promise<void> | undefined
 
   private constructor(
     readonly file: string,
     pairs: Iterable<string>,
+    options: FirstContactsOptions,
   ) {
     this.#pairs = new Set(pairs)
+    this.#log = options.log
   }
 
   /** open reads the records (none when the file does not exist yet). */
-  static async open(file: string): Promise<FirstContacts> {
+  static async open(file: string, options: FirstContactsOptions): Promise<FirstContacts> {
     try {
       const pairs = JSON.parse(await readFile(file, 'utf8')) as Array<[string, string]>
-      return new FirstContacts(file, pairs.map(([user, remote]) => key(user, remote)))
+      return new FirstContacts(file, pairs.map(([user, remote]) => key(user, remote)), options)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new FirstContacts(file, [])
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new FirstContacts(file, [], options)
       throw error
     }
   }
@@ -38,10 +58,14 @@ export class FirstContacts {
     return this.#pairs.has(key(localUser, remoteBareJid))
   }
 
-  /** record notes that localUser wrote to remoteBareJid, and saves it before resolving. */
+  /**
+   * record notes that localUser wrote to remoteBareJid, and saves it before resolving. It never
+   * rejects: a record that cannot be saved is logged and kept in memory, so the message still goes,
+   * and the next save writes it.
+   */
   record(localUser: string, remoteBareJid: string): Promise<void> {
     const pair = key(localUser, remoteBareJid)
-    if (this.#pairs.has(pair)) return this.#writing
+    if (this.#pairs.has(pair)) return this.#saving
     this.#pairs.add(pair)
     return this.#save()
   }
@@ -56,13 +80,32 @@ export class FirstContacts {
   }
 
   #save(): Promise<void> {
-    const text = JSON.stringify([...this.#pairs].map(split))
-    this.#writing = this.#writing.then(async () => {
-      await mkdir(dirname(this.file), {recursive: true, mode: 0o700})
-      await writeFile(`${this.file}.tmp`, text, {mode: 0o600})
-      await rename(`${this.file}.tmp`, this.file)
-    })
-    return this.#writing
+    // At most one save waits: it writes the records as they are when it starts, so however many
+    // changes come while a save is retried, none waits for more than the running save and its own.
+    if (!this.#queued) {
+      this.#queued = this.#saving.then(() => {
+        this.#queued = undefined
+        return this.#write()
+      })
+      this.#saving = this.#queued
+    }
+    return this.#queued
+  }
+
+  /** #write saves the records as they are at each attempt, retrying with growing waits; it logs a failure and never throws. */
+  async #write(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await makePrivateDirectory(dirname(this.file))
+        await writePrivateFile(this.file, JSON.stringify([...this.#pairs].map(split)))
+        return
+      } catch (error) {
+        const delay = RETRY_DELAYS_MS[attempt - 1]
+        if (delay === undefined) return this.#log.error({err: error, file: this.file, attempts: attempt}, 'first-contact records not saved; kept in memory until the next save')
+        this.#log.warn({err: error, file: this.file, attempt, retryInMs: delay}, 'first-contact records not saved; retrying')
+        await sleep(delay)
+      }
+    }
   }
 }
 
