@@ -1,7 +1,7 @@
 import type {ConfigStore} from '../../store/index.js'
 import type {GatewayRequest} from '../cmdlets/definition.js'
 import {storeErrorRecord} from '../cmdlets/errors.js'
-import {startGateway} from '../gateway/index.js'
+import {type RunningGateway, startGateway} from '../gateway/index.js'
 import {ShellSession, SourceText} from '../shell/index.js'
 import {createScriptHost} from './script-host.js'
 
@@ -44,11 +44,33 @@ export async function runGateway(store: ConfigStore, request: GatewayRequest, ve
 }
 
 async function serveGateway(store: ConfigStore, request: GatewayRequest, version: string): Promise<void> {
+  // Listening for the stop signal before anything else: a Ctrl+C pressed while the demo is made or the
+  // listeners are bound (the hint to press it is printed before they are) stops the gateway once started.
+  const stopRequested = stopSignal()
+  const gateway = await startServing(store, request, version).catch((error: unknown) => {
+    stopRequested.cancel()
+    throw error
+  })
+  // The last resort: a bug that lets one connection's exception escape must not end every partner's
+  // federation. Each connection's input is handled inside its own error boundary (issue 12); this line
+  // in the log means one was missed, and the security suite asserts it never appears.
+  const lastResort = (error: unknown): void => gateway.log.error({err: error}, 'uncaught exception; the gateway goes on')
+  process.on('uncaughtException', lastResort)
+  process.on('unhandledRejection', lastResort)
+  const signal = await stopRequested.signal
+  gateway.log.info({signal}, 'stopping')
+  await gateway.stop()
+  process.off('uncaughtException', lastResort)
+  process.off('unhandledRejection', lastResort)
+}
+
+/** startServing makes the demo on a store with nothing to serve, then starts the gateway. */
+async function startServing(store: ConfigStore, request: GatewayRequest, version: string): Promise<RunningGateway> {
   const document = await store.read()
   if (Object.keys(document.sipDomains).length === 0 && Object.keys(document.certificates ?? {}).length === 0) {
     await setUpDemo(store, version)
   }
-  const gateway = await startGateway({
+  return startGateway({
     storePath: store.path,
     listenAddress: request.listenAddress,
     port: request.port,
@@ -63,26 +85,27 @@ async function serveGateway(store: ConfigStore, request: GatewayRequest, version
     logLevel: request.logLevel,
     dnsServers: process.env.CSXMPP_DNS_SERVERS?.split(',').filter((s) => s !== ''),
   })
-  // The last resort: a bug that lets one connection's exception escape must not end every partner's
-  // federation. Each connection's input is handled inside its own error boundary (issue 12); this line
-  // in the log means one was missed, and the security suite asserts it never appears.
-  const lastResort = (error: unknown): void => gateway.log.error({err: error}, 'uncaught exception; the gateway goes on')
-  process.on('uncaughtException', lastResort)
-  process.on('unhandledRejection', lastResort)
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    // Both listeners go once either signal came: a shell that ran the gateway must die of the next SIGTERM as usual.
-    const stop = (received: NodeJS.Signals): void => {
-      process.off('SIGINT', stop)
-      process.off('SIGTERM', stop)
+}
+
+/**
+ * stopSignal resolves with the first SIGINT or SIGTERM. Both listeners go then, or on cancel() (the
+ * start failed), so that a shell that ran the gateway dies of the next SIGTERM as usual.
+ */
+function stopSignal(): {signal: Promise<NodeJS.Signals>; cancel(): void} {
+  let stop!: (received: NodeJS.Signals) => void
+  const signal = new Promise<NodeJS.Signals>((resolve) => {
+    stop = (received) => {
+      cancel()
       resolve(received)
     }
-    process.on('SIGINT', stop)
-    process.on('SIGTERM', stop)
   })
-  gateway.log.info({signal}, 'stopping')
-  await gateway.stop()
-  process.off('uncaughtException', lastResort)
-  process.off('unhandledRejection', lastResort)
+  const cancel = (): void => {
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+  return {signal, cancel}
 }
 
 async function setUpDemo(store: ConfigStore, version: string): Promise<void> {
