@@ -2,12 +2,13 @@ import {domainToUnicode} from 'node:url'
 import {stringifyUri, type NameAddr, type SipMessage} from 'sip'
 import {aorOf, encodeGr, parseSipUri, type SipAddress} from './address.js'
 import type {AuthCheck, Authenticator} from './auth.js'
-import {fromWire, respond, textHeader, uriOf} from './message.js'
+import {respond, textHeader, uriOf} from './message.js'
 import type {Registrar} from './registrar.js'
 import type {Answer} from './stack.js'
 import type {Remote} from './transport.js'
 import type {TrustList} from './trust.js'
 import type {SipEndpointOptions} from './types.js'
+import {addressRefusal, isRefusal, readXmppBoundText} from './xmpp-bound.js'
 
 /**
  * Requests from the organisation's side: MESSAGE (RFC 3428, RFC 7572 §6), REGISTER to the embedded
@@ -67,21 +68,18 @@ async function onMessage(deps: InboundDependencies, request: SipMessage, remote:
   const sender = await authenticateSender(deps, request, remote, from)
   if ('refusal' in sender) return sender.refusal
   const {authenticatedUser} = sender
+  const unmappable = addressRefusal({from, to, target})
+  if (unmappable) return respond(request, unmappable.status, unmappable.reason)
   const contentType = textHeader(request, 'content-type') ?? ''
   if (!isPlainUtf8Text(contentType)) return respond(request, 415, undefined, {accept: ACCEPT})
-  const body = fromWire(request.content ?? '')
-  if (body === undefined) return respond(request, 400, 'Bad Request (body is not UTF-8)')
-  const subject = fromWire(textHeader(request, 'subject') ?? '')
-  const contentLanguage = textHeader(request, 'content-language')
+  const text = readXmppBoundText(request)
+  if (isRefusal(text)) return respond(request, text.status, text.reason)
   const outcome = await options.onMessage({
     from: aorOf(from),
     to: recipient(to, target),
     ...(from.gr === undefined ? {} : {gr: from.gr}),
-    body,
+    ...text,
     contentType,
-    ...(subject ? {subject} : {}),
-    callId: request.headers['call-id'],
-    ...(contentLanguage ? {contentLanguage} : {}),
     ...(authenticatedUser ? {authenticatedUser} : {}),
   })
   if (!Number.isInteger(outcome.status) || outcome.status < 200 || outcome.status > 699) {
