@@ -53,7 +53,8 @@ function otherMethod(request: SipMessage): SipMessage {
 }
 
 function refusal(request: SipMessage, verdict: Exclude<AuthCheck, {verdict: 'authenticated'}>): SipMessage {
-  return verdict.verdict === 'challenge' ? respond(request, verdict.status, undefined, {[verdict.header]: verdict.value}) : respond(request, 403)
+  if (verdict.verdict === 'challenge') return respond(request, verdict.status, undefined, {[verdict.header]: verdict.value})
+  return verdict.verdict === 'bad-request' ? respond(request, 400, `Bad Request (${verdict.why})`) : respond(request, 403)
 }
 
 async function onMessage(deps: InboundDependencies, request: SipMessage, remote: Remote): Promise<SipMessage> {
@@ -99,7 +100,7 @@ async function authenticateSender(deps: InboundDependencies, request: SipMessage
   const realm = storeDomain(from.domain)
   const verdict = await deps.auth.check(request, 'proxy', realm)
   if (verdict.verdict !== 'authenticated') {
-    if (verdict.verdict === 'forbidden') log.info({from: aorOf(from), remote: remote.address, why: verdict.why}, 'SIP: MESSAGE refused')
+    if (verdict.verdict !== 'challenge' || verdict.why) log.info({from: aorOf(from), remote: remote.address, why: verdict.why}, 'SIP: MESSAGE refused')
     return {refusal: refusal(request, verdict)}
   }
   if (verdict.username !== from.user) {

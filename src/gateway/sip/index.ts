@@ -21,6 +21,8 @@ export {reasonPhrase, sipStatusFor, xmppConditionFor, type XmppErrorCondition, t
 const TRANSPORTS = new Set(['udp', 'tcp', 'tls'])
 const DEFAULT_TRANSACTION_TIMEOUT_MS = 8000
 const DEFAULT_NONCE_LIFETIME_MS = 300_000
+// Nonces whose nonce-count is tracked at once (nonce-counts.ts): about 150 bytes each, 1.5 MB in all.
+const DEFAULT_MAX_NONCE_COUNTS = 10_000
 
 /**
  * createSipEndpoint builds the endpoint; nothing is bound before start(). Invalid options throw at
@@ -33,7 +35,12 @@ export function createSipEndpoint(options: SipEndpointOptions): SipEndpoint {
   if (options.nextHop && !TRANSPORTS.has(options.nextHop.transport)) throw new TypeError(`createSipEndpoint: next hop transport ${String(options.nextHop.transport)} is not udp, tcp or tls`)
   const now = () => Date.now()
   const registrar = createRegistrar(now)
-  const auth = createAuthenticator({ha1: options.ha1, now, nonceLifetimeMs: options.nonceLifetimeMs ?? DEFAULT_NONCE_LIFETIME_MS})
+  const auth = createAuthenticator({
+    ha1: options.ha1,
+    now,
+    nonceLifetimeMs: options.nonceLifetimeMs ?? DEFAULT_NONCE_LIFETIME_MS,
+    maxNonceCounts: options.maxNonceCounts ?? DEFAULT_MAX_NONCE_COUNTS,
+  })
   // Until start() resolves the -TrustedSipHost names, no one is trusted.
   let trust: TrustList = {has: () => false}
   let bound = {address: listen.address, port: listen.port}

@@ -79,6 +79,8 @@ export interface SipEndpointOptions {
   readonly transactionTimeoutMs?: number
   /** How long a digest nonce is fresh; default 300000 (5 min). */
   readonly nonceLifetimeMs?: number
+  /** How many fresh nonces have their nonce-count tracked against replays (RFC 2617 §3.2.2); default 10000. */
+  readonly maxNonceCounts?: number
 }
 
 /** SipEndpoint is the running SIP side: started and stopped once. */
