@@ -3,7 +3,7 @@ import {stringifyUri, type NameAddr, type SipMessage} from 'sip'
 import {aorOf, encodeGr, parseSipUri, type SipAddress} from './address.js'
 import type {AuthCheck, Authenticator} from './auth.js'
 import {respond, textHeader, uriOf} from './message.js'
-import type {Registrar} from './registrar.js'
+import type {RegisterRequest, Registrar} from './registrar.js'
 import type {Answer} from './stack.js'
 import type {Remote} from './transport.js'
 import type {TrustList} from './trust.js'
@@ -135,11 +135,11 @@ async function onRegister(deps: InboundDependencies, request: SipMessage): Promi
   if (verdict.verdict !== 'authenticated') return refusal(request, verdict)
   // RFC 3261 §10.3 step 3: the authenticated user may change only its own bindings.
   if (verdict.username !== to.user) return respond(request, 403)
-  const contact = request.headers.contact
-  const seconds = (text: string | null | undefined) => (text != null && /^\d{1,10}$/.test(text.trim()) ? Number(text) : undefined)
+  const contacts = contactsOf(request)
+  if (contacts === undefined) return respond(request, 400, 'Bad Request (wildcard Contact with other contacts)')
   const result = deps.registrar.register({
     aor: aorOf(to),
-    contacts: contact === '*' ? '*' : (contact ?? []).map((c) => ({uri: uriOf(c)!, ...withExpires(seconds(c.params.expires))})),
+    contacts,
     ...withExpires(seconds(textHeader(request, 'expires'))),
     callId: request.headers['call-id'],
     cseq: request.headers.cseq.seq,
@@ -148,6 +148,21 @@ async function onRegister(deps: InboundDependencies, request: SipMessage): Promi
   options.log.info({aor: aorOf(to), contacts: result.contacts.length}, 'SIP: registration')
   const listed: NameAddr[] = result.contacts.map((c) => ({uri: c.contact, params: {expires: String(c.expires)}}))
   return respond(request, 200, undefined, listed.length > 0 ? {contact: listed} : {})
+}
+
+const seconds = (text: string | null | undefined) => (text != null && /^\d{1,10}$/.test(text.trim()) ? Number(text) : undefined)
+
+/**
+ * contactsOf reads a REGISTER's Contact values, '*' for the wildcard, undefined when the wildcard
+ * comes with other contacts (RFC 3261 §10.3 step 6: invalid). The codec gives the wildcard as a
+ * contact whose URI is '*'.
+ */
+function contactsOf(request: SipMessage): RegisterRequest['contacts'] | undefined {
+  const contact = request.headers.contact
+  if (contact === '*') return '*'
+  const uris = (contact ?? []).map((c) => ({uri: uriOf(c)!, ...withExpires(seconds(c.params.expires))}))
+  if (!uris.some((c) => c.uri === '*')) return uris
+  return uris.length === 1 ? '*' : undefined
 }
 
 function withExpires(expires: number | undefined): {expires?: number} {

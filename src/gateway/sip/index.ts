@@ -1,7 +1,7 @@
 import {createAuthenticator} from './auth.js'
 import {createInbound} from './inbound.js'
 import {createOutbound} from './outbound.js'
-import {createRegistrar} from './registrar.js'
+import {DEFAULT_MAX_CONTACTS, createRegistrar} from './registrar.js'
 import {createSipStack} from './stack.js'
 import type {Protocol} from './transport.js'
 import {resolveTrustList, type TrustList} from './trust.js'
@@ -34,7 +34,7 @@ export function createSipEndpoint(options: SipEndpointOptions): SipEndpoint {
   if (listen.transport === 'tls' && !listen.tls) throw new TypeError('createSipEndpoint: the tls transport needs a key and a certificate')
   if (options.nextHop && !TRANSPORTS.has(options.nextHop.transport)) throw new TypeError(`createSipEndpoint: next hop transport ${String(options.nextHop.transport)} is not udp, tcp or tls`)
   const now = () => Date.now()
-  const registrar = createRegistrar(now)
+  const registrar = createRegistrar(now, options.maxContactsPerUser ?? DEFAULT_MAX_CONTACTS)
   const auth = createAuthenticator({
     ha1: options.ha1,
     now,
