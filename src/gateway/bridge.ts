@@ -4,6 +4,7 @@ import type {DeepReadonly, StoreDocument, UserRecord} from '../../store/index.js
 import {mayUseXmpp, partnerFor, userFor, userMayUseXmpp} from './policy/access.js'
 import {type FirstContacts, mayReceive} from './policy/first-contact.js'
 import {type SipMessageIn, type SipMessageOut, type SipOutcome, jidToSip, sipStatusFor, sipToJid, xmppConditionFor} from './sip/index.js'
+import {asXmlText} from './xml-text.js'
 import {domainOfJid} from './xmpp/domain.js'
 import {StanzaError, errorReply} from './xmpp/stanza-error.js'
 
@@ -51,7 +52,8 @@ export class Bridge {
       contentLanguage: stanza.attrs['xml:lang'],
     })
     this.#logMessage('xmpp-to-sip', bare, user.SipAddress, body, outcome.status)
-    if (outcome.status >= 300) this.#refuse(stanza, new StanzaError(xmppConditionFor(outcome.status), 'cancel', outcome.reason))
+    // RFC 7247 §6 lets the reason phrase become the error's <text/>; a user agent wrote it, and XML 1.0 must be able to hold it.
+    if (outcome.status >= 300) this.#refuse(stanza, new StanzaError(xmppConditionFor(outcome.status), 'cancel', asXmlText(outcome.reason)))
   }
 
   /** fromSip handles a MESSAGE a local user sent; its result is the SIP final response. */

@@ -4,7 +4,8 @@ import {createHash, createHmac, timingSafeEqual} from 'node:crypto'
  * HTTP Digest with MD5 and qop=auth as SIP uses it (RFC 3261 §22.4, RFC 2617 §3, RFC 7616 §3.4.1
  * for the same computation with the algorithm named). Pure functions: the nonce carries its own
  * issue time and an HMAC, so the server keeps no per-challenge state (RFC 2617 §3.2.1 suggests a
- * time stamp in the nonce for exactly this).
+ * time stamp in the nonce for exactly this); only the replay guard counts per nonce, once a
+ * request has authenticated with it (nonce-counts.ts).
  */
 
 /** DigestCredentials are the fields of an Authorization or Proxy-Authorization header (RFC 2617 §3.2.2). */
@@ -68,14 +69,20 @@ export function createNonce(secret: Uint8Array, now: number): string {
   return `${issued}.${createHmac('sha256', secret).update(issued).digest('base64url')}`
 }
 
+/** nonceIssuedAt reads the issue time a nonce claims (ms), or undefined when it has none; only nonceState says whether the claim is ours. */
+export function nonceIssuedAt(nonce: string): number | undefined {
+  const [issued, mac] = nonce.split('.')
+  return issued === undefined || mac === undefined || !/^[0-9a-z]{1,12}$/.test(issued) ? undefined : parseInt(issued, 36)
+}
+
 /** nonceState tells a nonce we issued less than lifetimeMs ago (fresh) from an older one (stale) and from one we never issued (forged). */
 export function nonceState(secret: Uint8Array, nonce: string, now: number, lifetimeMs: number): NonceState {
-  const [issued, mac] = nonce.split('.')
-  if (issued === undefined || mac === undefined || !/^[0-9a-z]{1,12}$/.test(issued)) return 'forged'
-  const expected = Buffer.from(createNonce(secret, parseInt(issued, 36)), 'utf8')
+  const issued = nonceIssuedAt(nonce)
+  if (issued === undefined) return 'forged'
+  const expected = Buffer.from(createNonce(secret, issued), 'utf8')
   const actual = Buffer.from(nonce, 'utf8')
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return 'forged'
-  const age = now - parseInt(issued, 36)
+  const age = now - issued
   return age >= 0 && age <= lifetimeMs ? 'fresh' : 'stale'
 }
 

@@ -2,12 +2,13 @@ import {domainToUnicode} from 'node:url'
 import {stringifyUri, type NameAddr, type SipMessage} from 'sip'
 import {aorOf, encodeGr, parseSipUri, type SipAddress} from './address.js'
 import type {AuthCheck, Authenticator} from './auth.js'
-import {fromWire, respond, textHeader, uriOf} from './message.js'
-import type {Registrar} from './registrar.js'
+import {respond, textHeader, uriOf} from './message.js'
+import type {RegisterRequest, Registrar} from './registrar.js'
 import type {Answer} from './stack.js'
 import type {Remote} from './transport.js'
 import type {TrustList} from './trust.js'
 import type {SipEndpointOptions} from './types.js'
+import {addressRefusal, isRefusal, readXmppBoundText} from './xmpp-bound.js'
 
 /**
  * Requests from the organisation's side: MESSAGE (RFC 3428, RFC 7572 §6), REGISTER to the embedded
@@ -52,7 +53,8 @@ function otherMethod(request: SipMessage): SipMessage {
 }
 
 function refusal(request: SipMessage, verdict: Exclude<AuthCheck, {verdict: 'authenticated'}>): SipMessage {
-  return verdict.verdict === 'challenge' ? respond(request, verdict.status, undefined, {[verdict.header]: verdict.value}) : respond(request, 403)
+  if (verdict.verdict === 'challenge') return respond(request, verdict.status, undefined, {[verdict.header]: verdict.value})
+  return verdict.verdict === 'bad-request' ? respond(request, 400, `Bad Request (${verdict.why})`) : respond(request, 403)
 }
 
 async function onMessage(deps: InboundDependencies, request: SipMessage, remote: Remote): Promise<SipMessage> {
@@ -67,21 +69,18 @@ async function onMessage(deps: InboundDependencies, request: SipMessage, remote:
   const sender = await authenticateSender(deps, request, remote, from)
   if ('refusal' in sender) return sender.refusal
   const {authenticatedUser} = sender
+  const unmappable = addressRefusal({from, to, target})
+  if (unmappable) return respond(request, unmappable.status, unmappable.reason)
   const contentType = textHeader(request, 'content-type') ?? ''
   if (!isPlainUtf8Text(contentType)) return respond(request, 415, undefined, {accept: ACCEPT})
-  const body = fromWire(request.content ?? '')
-  if (body === undefined) return respond(request, 400, 'Bad Request (body is not UTF-8)')
-  const subject = fromWire(textHeader(request, 'subject') ?? '')
-  const contentLanguage = textHeader(request, 'content-language')
+  const text = readXmppBoundText(request)
+  if (isRefusal(text)) return respond(request, text.status, text.reason)
   const outcome = await options.onMessage({
     from: aorOf(from),
     to: recipient(to, target),
     ...(from.gr === undefined ? {} : {gr: from.gr}),
-    body,
+    ...text,
     contentType,
-    ...(subject ? {subject} : {}),
-    callId: request.headers['call-id'],
-    ...(contentLanguage ? {contentLanguage} : {}),
     ...(authenticatedUser ? {authenticatedUser} : {}),
   })
   if (!Number.isInteger(outcome.status) || outcome.status < 200 || outcome.status > 699) {
@@ -101,7 +100,7 @@ async function authenticateSender(deps: InboundDependencies, request: SipMessage
   const realm = storeDomain(from.domain)
   const verdict = await deps.auth.check(request, 'proxy', realm)
   if (verdict.verdict !== 'authenticated') {
-    if (verdict.verdict === 'forbidden') log.info({from: aorOf(from), remote: remote.address, why: verdict.why}, 'SIP: MESSAGE refused')
+    if (verdict.verdict !== 'challenge' || verdict.why) log.info({from: aorOf(from), remote: remote.address, why: verdict.why}, 'SIP: MESSAGE refused')
     return {refusal: refusal(request, verdict)}
   }
   if (verdict.username !== from.user) {
@@ -136,11 +135,11 @@ async function onRegister(deps: InboundDependencies, request: SipMessage): Promi
   if (verdict.verdict !== 'authenticated') return refusal(request, verdict)
   // RFC 3261 §10.3 step 3: the authenticated user may change only its own bindings.
   if (verdict.username !== to.user) return respond(request, 403)
-  const contact = request.headers.contact
-  const seconds = (text: string | null | undefined) => (text != null && /^\d{1,10}$/.test(text.trim()) ? Number(text) : undefined)
+  const contacts = contactsOf(request)
+  if (contacts === undefined) return respond(request, 400, 'Bad Request (wildcard Contact with other contacts)')
   const result = deps.registrar.register({
     aor: aorOf(to),
-    contacts: contact === '*' ? '*' : (contact ?? []).map((c) => ({uri: uriOf(c)!, ...withExpires(seconds(c.params.expires))})),
+    contacts,
     ...withExpires(seconds(textHeader(request, 'expires'))),
     callId: request.headers['call-id'],
     cseq: request.headers.cseq.seq,
@@ -149,6 +148,21 @@ async function onRegister(deps: InboundDependencies, request: SipMessage): Promi
   options.log.info({aor: aorOf(to), contacts: result.contacts.length}, 'SIP: registration')
   const listed: NameAddr[] = result.contacts.map((c) => ({uri: c.contact, params: {expires: String(c.expires)}}))
   return respond(request, 200, undefined, listed.length > 0 ? {contact: listed} : {})
+}
+
+const seconds = (text: string | null | undefined) => (text != null && /^\d{1,10}$/.test(text.trim()) ? Number(text) : undefined)
+
+/**
+ * contactsOf reads a REGISTER's Contact values, '*' for the wildcard, undefined when the wildcard
+ * comes with other contacts (RFC 3261 §10.3 step 6: invalid). The codec gives the wildcard as a
+ * contact whose URI is '*'.
+ */
+function contactsOf(request: SipMessage): RegisterRequest['contacts'] | undefined {
+  const contact = request.headers.contact
+  if (contact === '*') return '*'
+  const uris = (contact ?? []).map((c) => ({uri: uriOf(c)!, ...withExpires(seconds(c.params.expires))}))
+  if (!uris.some((c) => c.uri === '*')) return uris
+  return uris.length === 1 ? '*' : undefined
 }
 
 function withExpires(expires: number | undefined): {expires?: number} {

@@ -1,7 +1,7 @@
 import {createAuthenticator} from './auth.js'
 import {createInbound} from './inbound.js'
 import {createOutbound} from './outbound.js'
-import {createRegistrar} from './registrar.js'
+import {DEFAULT_MAX_CONTACTS, createRegistrar} from './registrar.js'
 import {createSipStack} from './stack.js'
 import type {Protocol} from './transport.js'
 import {resolveTrustList, type TrustList} from './trust.js'
@@ -21,6 +21,8 @@ export {reasonPhrase, sipStatusFor, xmppConditionFor, type XmppErrorCondition, t
 const TRANSPORTS = new Set(['udp', 'tcp', 'tls'])
 const DEFAULT_TRANSACTION_TIMEOUT_MS = 8000
 const DEFAULT_NONCE_LIFETIME_MS = 300_000
+// Nonces whose nonce-count is tracked at once (nonce-counts.ts): about 150 bytes each, 1.5 MB in all.
+const DEFAULT_MAX_NONCE_COUNTS = 10_000
 
 /**
  * createSipEndpoint builds the endpoint; nothing is bound before start(). Invalid options throw at
@@ -32,8 +34,13 @@ export function createSipEndpoint(options: SipEndpointOptions): SipEndpoint {
   if (listen.transport === 'tls' && !listen.tls) throw new TypeError('createSipEndpoint: the tls transport needs a key and a certificate')
   if (options.nextHop && !TRANSPORTS.has(options.nextHop.transport)) throw new TypeError(`createSipEndpoint: next hop transport ${String(options.nextHop.transport)} is not udp, tcp or tls`)
   const now = () => Date.now()
-  const registrar = createRegistrar(now)
-  const auth = createAuthenticator({ha1: options.ha1, now, nonceLifetimeMs: options.nonceLifetimeMs ?? DEFAULT_NONCE_LIFETIME_MS})
+  const registrar = createRegistrar(now, options.maxContactsPerUser ?? DEFAULT_MAX_CONTACTS)
+  const auth = createAuthenticator({
+    ha1: options.ha1,
+    now,
+    nonceLifetimeMs: options.nonceLifetimeMs ?? DEFAULT_NONCE_LIFETIME_MS,
+    maxNonceCounts: options.maxNonceCounts ?? DEFAULT_MAX_NONCE_COUNTS,
+  })
   // Until start() resolves the -TrustedSipHost names, no one is trusted.
   let trust: TrustList = {has: () => false}
   let bound = {address: listen.address, port: listen.port}

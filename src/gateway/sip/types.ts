@@ -79,6 +79,10 @@ export interface SipEndpointOptions {
   readonly transactionTimeoutMs?: number
   /** How long a digest nonce is fresh; default 300000 (5 min). */
   readonly nonceLifetimeMs?: number
+  /** How many fresh nonces have their nonce-count tracked against replays (RFC 2617 §3.2.2); default 10000. */
+  readonly maxNonceCounts?: number
+  /** How many contacts one user may have bound with the embedded registrar at once (RFC 3261 §10.3; more is 403); default 10. */
+  readonly maxContactsPerUser?: number
 }
 
 /** SipEndpoint is the running SIP side: started and stopped once. */

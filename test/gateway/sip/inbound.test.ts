@@ -148,13 +148,26 @@ describe('the embedded registrar', () => {
   test('challenges (401), binds with the Contact expires parameter, lists, and removes with Expires: 0', async () => {
     const first = await exchange(peer(STRANGER), register({headers: [['Contact', `<sip:romeo@${STRANGER}:5070>;expires=300`]]}))
     assert.equal(first.status, 401)
-    const authorization = answerChallenge(first.header('WWW-Authenticate')[0]!, {username: 'romeo', password: 'wherefore', method: 'REGISTER', uri: 'sip:sip.example'})
-    const bound = await exchange(peer(STRANGER), register({cseq: 2, headers: [['Contact', `<sip:romeo@${STRANGER}:5070>;expires=300`], ['Authorization', authorization]]}))
+    // The client counts its requests with the nonce (nc, RFC 2617 §3.2.2): the same count twice would be a replay.
+    const authorization = (nc: number) => answerChallenge(first.header('WWW-Authenticate')[0]!, {username: 'romeo', password: 'wherefore', method: 'REGISTER', uri: 'sip:sip.example', nc})
+    const bound = await exchange(peer(STRANGER), register({cseq: 2, headers: [['Contact', `<sip:romeo@${STRANGER}:5070>;expires=300`], ['Authorization', authorization(1)]]}))
     assert.equal(bound.status, 200)
     assert.match(bound.header('Contact')[0]!, new RegExp(`<sip:romeo@${STRANGER.replace(/\./g, '\\.')}:5070>;expires=(299|300)$`))
-    const removed = await exchange(peer(STRANGER), register({cseq: 3, headers: [['Contact', `<sip:romeo@${STRANGER}:5070>`], ['Expires', '0'], ['Authorization', authorization]]}))
+    const removed = await exchange(peer(STRANGER), register({cseq: 3, headers: [['Contact', `<sip:romeo@${STRANGER}:5070>`], ['Expires', '0'], ['Authorization', authorization(2)]]}))
     assert.equal(removed.status, 200)
     assert.deepEqual(removed.header('Contact'), [])
+  })
+
+  test('the wildcard with Expires: 0 removes every binding; with other contacts it is 400 (§10.3 step 6)', async () => {
+    const first = await exchange(peer(STRANGER), register({callId: 'reg-wild'}))
+    const authorization = (nc: number) => answerChallenge(first.header('WWW-Authenticate')[0]!, {username: 'romeo', password: 'wherefore', method: 'REGISTER', uri: 'sip:sip.example', nc})
+    const two = [['Contact', `<sip:romeo@${STRANGER}:5071>`], ['Contact', `<sip:romeo@${STRANGER}:5072>`]] as Array<[string, string]>
+    const bound = await exchange(peer(STRANGER), register({callId: 'reg-wild', cseq: 2, headers: [...two, ['Authorization', authorization(1)]]}))
+    assert.equal(bound.header('Contact').join(',').match(/<sip:/g)?.length, 2)
+    const mixed = await exchange(peer(STRANGER), register({callId: 'reg-wild', cseq: 3, headers: [['Contact', '*'], two[0]!, ['Expires', '0'], ['Authorization', authorization(2)]]}))
+    assert.deepEqual([mixed.status, mixed.reason], [400, 'Bad Request (wildcard Contact with other contacts)'])
+    const cleared = await exchange(peer(STRANGER), register({callId: 'reg-wild', cseq: 4, headers: [['Contact', '*'], ['Expires', '0'], ['Authorization', authorization(3)]]}))
+    assert.deepEqual([cleared.status, cleared.header('Contact')], [200, []])
   })
 
   test("refuses to bind another user's address of record (403) and a domain it does not serve (404)", async () => {

@@ -50,3 +50,28 @@ test('a REGISTER older than the binding (same Call-ID, CSeq not higher) fails wh
   assert.equal(registrar.register(req({callId: 'c2', cseq: 1, contacts: [{uri: 'sip:a@10.0.0.1', expires: 0}]})).status, 200)
   assert.deepEqual(registrar.lookup(AOR), [])
 })
+
+test('at most maxContacts bindings per address of record: a REGISTER that would exceed it fails whole with 403; refreshes and removals count', () => {
+  let now = 0
+  const registrar = createRegistrar(() => now, 3)
+  const uris = (...n: number[]) => n.map((i) => ({uri: `sip:ua${i}@10.0.0.${i}`}))
+  assert.equal(registrar.register(req({contacts: uris(1, 2, 3)})).status, 200)
+  assert.deepEqual(registrar.register(req({cseq: 2, contacts: uris(4)})), {status: 403, reason: 'Forbidden (more than 3 contacts for one user)'})
+  assert.equal(registrar.lookup(AOR).length, 3)
+  assert.equal(registrar.register(req({cseq: 3, contacts: uris(1, 2)})).status, 200, 'a refresh adds nothing')
+  assert.equal(registrar.register(req({cseq: 4, contacts: [{uri: 'sip:ua1@10.0.0.1', expires: 0}, ...uris(4)]})).status, 200, 'one out, one in')
+  assert.deepEqual(registrar.register(req({aor: 'sip:juliet@sip.example', contacts: uris(1, 2, 3, 4)})), {status: 403, reason: 'Forbidden (more than 3 contacts for one user)'})
+  now += 3601 * 1000
+  assert.equal(registrar.register(req({cseq: 5, contacts: uris(5, 6, 7)})).status, 200, 'expired bindings do not count')
+  assert.throws(() => createRegistrar(() => 0, 0), /maxContacts 0 is not a positive integer/)
+})
+
+test('every spelling of an address of record is one (the credential opens them all), and kept texts are bounded', () => {
+  const registrar = createRegistrar(() => 0, 2)
+  assert.equal(registrar.register(req({aor: 'sip:Romeo@sip.example', contacts: [{uri: 'sip:a@10.0.0.1'}, {uri: 'sip:b@10.0.0.2'}]})).status, 200)
+  assert.equal(registrar.register(req({aor: 'sip:ROMEO@sip.example', contacts: [{uri: 'sip:c@10.0.0.3'}]})).status, 403)
+  assert.deepEqual(registrar.lookup('sip:romeo@sip.example').map((b) => b.contact), ['sip:a@10.0.0.1', 'sip:b@10.0.0.2'])
+  assert.deepEqual(registrar.register(req({aor: 'sip:tybalt@sip.example', contacts: [{uri: `sip:${'x'.repeat(1020)}@h`}]})), {status: 400, reason: 'Bad Request (Contact longer than 1024 bytes)'})
+  assert.deepEqual(registrar.register(req({aor: 'sip:tybalt@sip.example', callId: 'c'.repeat(1025), contacts: [{uri: 'sip:t@h'}]})), {status: 400, reason: 'Bad Request (Call-ID longer than 1024 bytes)'})
+  assert.deepEqual(registrar.lookup('sip:tybalt@sip.example'), [])
+})

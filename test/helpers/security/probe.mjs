@@ -1,7 +1,7 @@
 // Preloaded into the gateway process by the security tests (never by the product): on SIGUSR2 it
 // collects garbage and writes process.memoryUsage() to CSXMPP_TEST_PROBE_FILE, so that a test can
 // compare the gateway's memory before an attack and after it, with the garbage gone.
-import {writeFileSync} from 'node:fs'
+import {renameSync, writeFileSync} from 'node:fs'
 import {setFlagsFromString} from 'node:v8'
 import {runInNewContext} from 'node:vm'
 
@@ -12,6 +12,8 @@ if (file) {
   process.on('SIGUSR2', () => {
     gc()
     gc()
-    writeFileSync(file, JSON.stringify({...process.memoryUsage(), at: Date.now()}))
+    // Written aside and renamed: a test polling the file must never read it half written.
+    writeFileSync(`${file}.tmp`, JSON.stringify({...process.memoryUsage(), at: Date.now()}))
+    renameSync(`${file}.tmp`, file)
   })
 }
