@@ -58,21 +58,46 @@ export class IncomingSession extends S2sSession {
   }
 
   #onHeader(header: Element): void {
+    if (!this.stream.isOpen) return
     const document = this.env.document()
     const to = canonicalDomain(header.attrs.to ?? '')
     const from = canonicalDomain(header.attrs.from ?? '')
     const first = this.localDomain === undefined
+    if (!first) return this.#onRestart(to, from, header)
     this.localDomain = to ?? header.attrs.to
     this.remoteDomain = from ?? header.attrs.from
     if (!isServedDomain(document, to)) return this.refuse({condition: 'host-unknown', text: `this gateway does not serve ${header.attrs.to ?? '(no domain)'}`})
     if (from === undefined) return this.refuse({condition: 'invalid-from', text: 'the stream header names no valid from domain'})
     const partner = partnerFor(document, from)
     if (!partner) return this.refuse(notAllowed(from))
-    if (first) {
-      const refusal = this.env.admit(partner, this)
-      if (refusal) return this.refuse(refusal)
+    const refusal = this.env.admit(partner, this)
+    if (refusal) return this.refuse(refusal)
+    this.#negotiateOn(partner)
+  }
+
+  /**
+   * #onRestart answers the header of a restarted stream (after STARTTLS, RFC 6120 §5.4.3.3, and after
+   * SASL, §6.4.6). Both ends are fixed by the first header: what TLS and SASL established is bound to
+   * that pair, so a restart naming another partner would speak with its credentials, and one naming
+   * another served domain would use a negotiation made for the first (Prosody refuses both alike).
+   */
+  #onRestart(to: string | undefined, from: string | undefined, header: Element): void {
+    if (from !== this.remoteDomain) {
+      const opened = this.authenticated ? 'authenticated' : 'was opened by'
+      return this.refuse({condition: 'invalid-from', text: `this stream ${opened} ${this.remoteDomain}; it cannot speak for ${header.attrs.from ?? '(no domain)'}`})
     }
-    this.#sendHeader(to, from)
+    if (to !== this.localDomain) {
+      return this.refuse({condition: 'host-unknown', text: `this stream is for ${this.localDomain}; it cannot be restarted for ${header.attrs.to ?? '(no domain)'}`})
+    }
+    const partner = this.partner()
+    if (!partner) return this.refuse(notAllowed(this.remoteDomain ?? ''))
+    this.#negotiateOn(partner)
+  }
+
+  /** #negotiateOn sends our header and the features for the stream's state (RFC 6120 §4.3.2). */
+  #negotiateOn(partner: DeepReadonly<XmppAllowedPartnerRecord>): void {
+    const from = this.remoteDomain!
+    this.#sendHeader(this.localDomain!, from)
     if (this.authenticated) return this.stream.send(xml('stream:features'))
     // Checked at each header of a secured stream: after STARTTLS, and at once with XEP-0368 direct TLS.
     if (this.stream.secured) this.#checkCertificate(from)
@@ -85,6 +110,8 @@ export class IncomingSession extends S2sSession {
   }
 
   #onStanza(stanza: Element): void {
+    // A stream this gateway ended (a stream error, RFC 6120 §4.9.1.1) delivers nothing more, even what the same read carried.
+    if (!this.stream.isOpen) return
     const partner = this.partner()
     if (!partner) return this.refuse(notAllowed(this.remoteDomain ?? ''))
     if (stanza.is('error', 'http://etherx.jabber.org/streams')) {
