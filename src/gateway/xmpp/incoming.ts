@@ -5,9 +5,11 @@ import {certificateProblem, certificateValidFor} from '../net/tls.js'
 import {isServedDomain, methodsFor, partnerFor} from '../policy/access.js'
 import {dialbackAnswer, isDialback} from './dialback.js'
 import {dialbackKey, keysMatch} from './dialback-key.js'
-import {canonicalDomain, domainOfJid} from './domain.js'
+import {canonicalDomain} from './domain.js'
 import {featuresFor, notAllowed, requiresOther} from './negotiation.js'
 import {type AuthenticationMethod, S2sSession, newStreamId} from './session.js'
+import {errorReply, isAnswerable} from './stanza-error.js'
+import {judgeStanza} from './stanza-rules.js'
 import {NS_SASL, NS_TLS, streamFeatures, streamHeader} from './stream-output.js'
 import type {XmppStream} from './stream.js'
 import type {S2sEnvironment} from './session.js'
@@ -42,13 +44,19 @@ export class IncomingSession extends S2sSession {
     stream.on('closed', () => env.ended(this))
   }
 
-  /**
-   * refuse ends the stream with an error. RFC 6120 §4.9.1.2: an error before the receiving entity's
-   * header is still sent inside a stream, so the header goes first.
-   */
+  /** refuse ends the stream with a stream error (RFC 6120 §4.9). */
   refuse(refusal: {condition: string; text?: string}): void {
-    if (!this.#headerSent) this.#sendHeader(this.localDomain ?? '', this.remoteDomain ?? '')
     this.close(refusal)
+  }
+
+  /**
+   * close ends the stream, with a stream error when a refusal is given. RFC 6120 §4.9.1.2: an error
+   * before the receiving entity's header is still sent inside a stream, so the header goes first,
+   * whoever closes: a refusal of the session, a timer (timers.ts), a reload or the admission control.
+   */
+  override close(refusal?: {condition: string; text?: string}): void {
+    if (refusal && !this.#headerSent && this.stream.isOpen) this.#sendHeader(this.localDomain ?? '', this.remoteDomain ?? '')
+    super.close(refusal)
   }
 
   #sendHeader(from: string, to: string): void {
@@ -121,11 +129,24 @@ export class IncomingSession extends S2sSession {
     if (isDialback(stanza, 'verify')) return this.#answerVerify(stanza)
     if (isDialback(stanza, 'result')) return void this.#dialback(stanza, partner)
     if (!this.authenticated) return this.#negotiate(stanza, partner)
-    const from = domainOfJid(stanza.attrs.from)
-    if (from === undefined || (from !== this.remoteDomain && !this.extraDomains.has(from))) {
-      return this.refuse({condition: 'invalid-from', text: `stanzas from ${stanza.attrs.from ?? '(none)'} are not authenticated on this stream`})
+    const verdict = judgeStanza(stanza, {local: this.localDomain ?? '', isAuthenticated: (remote) => this.#isAuthenticated(remote)})
+    switch (verdict.action) {
+      case 'deliver':
+        return this.#track(this.env.deliver(stanza, this))
+      case 'refuse':
+        return this.refuse(verdict)
+      case 'bounce':
+        this.env.log.info({...this.describe(), from: stanza.attrs.from, to: stanza.attrs.to, condition: verdict.error.condition}, 'xmpp stanza refused')
+        if (isAnswerable(stanza)) this.env.reply(errorReply(stanza, verdict.error, verdict.from))
+        return
+      case 'ignore':
+        return this.env.log.debug({...this.describe(), id: stanza.attrs.id, reason: verdict.reason}, 'xmpp stanza ignored')
     }
-    this.#track(this.env.deliver(stanza, this))
+  }
+
+  /** #isAuthenticated tells whether stanzas from a domain may use this stream: its own, or one dialback added (XEP-0220 §2.5). */
+  #isAuthenticated(remote: string): boolean {
+    return remote !== '' && (remote === this.remoteDomain || this.extraDomains.has(remote))
   }
 
   /**

@@ -21,7 +21,7 @@ import {sweep} from './timers.js'
  */
 
 /** S2sHooks are what the composition root provides; the service adds the rest of the environment. */
-export type S2sHooks = Omit<S2sEnvironment, 'verifyDialback' | 'admit' | 'ended'>
+export type S2sHooks = Omit<S2sEnvironment, 'verifyDialback' | 'admit' | 'ended' | 'reply'>
 
 /** RFC 6120 §13.12: at least 10,000 bytes; Prosody's s2s default is 512 KiB. */
 const MAX_STANZA_BYTES = 256 * 1024
@@ -40,6 +40,7 @@ export class S2sService {
       ...hooks,
       verifyDialback: (request) => this.#verifyDialback(request),
       admit: (partner, session) => this.#admit(partner, session),
+      reply: (stanza) => this.reply(stanza),
       ended: (session) => this.#sessions.delete(session),
     }
     this.#sweeper = setInterval(() => sweep(this.#sessions, this.#env.document().xmppGatewayConfiguration), SWEEP_MS)
@@ -72,6 +73,11 @@ export class S2sService {
     const session = await this.#link(local, remote, partner)
     await session.whenAuthenticated()
     session.send(stanza)
+  }
+
+  /** reply sends an error reply toward a partner (S2sEnvironment.reply); a reply that cannot go is dropped, never answered. */
+  reply(stanza: Element): void {
+    this.route(stanza).catch((error: unknown) => this.#env.log.debug({to: stanza.attrs.to, reason: (error as Error).message}, 'error reply dropped'))
   }
 
   /** reconsider applies a new configuration to live sessions (cmdlets.md issue 5 hot reload, A8.2). */
