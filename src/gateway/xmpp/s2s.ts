@@ -6,6 +6,8 @@ import {connectTls} from '../net/tls.js'
 import {isServedDomain, methodsFor, partnerFor} from '../policy/access.js'
 import {domainOfJid} from './domain.js'
 import {IncomingSession} from './incoming.js'
+import {DEFAULT_S2S_LIMITS, type S2sLimits} from './limits.js'
+import {OutgoingLink} from './link.js'
 import {type Refusal, notAllowed, partnerStreamLimit, requiresOther} from './negotiation.js'
 import {OutgoingSession} from './outgoing.js'
 import {type S2sEnvironment, S2sSession} from './session.js'
@@ -21,7 +23,10 @@ import {sweep} from './timers.js'
  */
 
 /** S2sHooks are what the composition root provides; the service adds the rest of the environment. */
-export type S2sHooks = Omit<S2sEnvironment, 'verifyDialback' | 'admit' | 'ended' | 'reply'>
+export type S2sHooks = Omit<S2sEnvironment, 'verifyDialback' | 'admit' | 'ended' | 'reply'> & {
+  /** The service's own limits; DEFAULT_S2S_LIMITS for those not given. */
+  readonly limits?: Partial<S2sLimits>
+}
 
 /** RFC 6120 §13.12: at least 10,000 bytes; Prosody's s2s default is 512 KiB. */
 const MAX_STANZA_BYTES = 256 * 1024
@@ -30,12 +35,14 @@ const SWEEP_MS = 250
 export class S2sService {
   readonly #env: S2sEnvironment
   readonly #sessions = new Set<S2sSession>()
-  readonly #links = new Map<string, Promise<OutgoingSession>>()
+  readonly #links = new Map<string, OutgoingLink>()
+  readonly #limits: S2sLimits
   readonly #servers: Server[] = []
   #connecting = 0
   readonly #sweeper: NodeJS.Timeout
 
   constructor(hooks: S2sHooks) {
+    this.#limits = {...DEFAULT_S2S_LIMITS, ...hooks.limits}
     this.#env = {
       ...hooks,
       verifyDialback: (request) => this.#verifyDialback(request),
@@ -70,9 +77,7 @@ export class S2sService {
     // A8.1: a stanza to any other domain is refused with service-unavailable (type cancel).
     if (!partner || remote === undefined) throw new StanzaError('service-unavailable', 'cancel', notAllowed(remote ?? stanza.attrs.to ?? '').text)
     if (!isServedDomain(document, local)) throw new StanzaError('item-not-found', 'cancel', `this gateway does not serve ${local}`)
-    const session = await this.#link(local, remote, partner)
-    await session.whenAuthenticated()
-    session.send(stanza)
+    await this.#link(local, remote, partner).send(stanza)
   }
 
   /** reply sends an error reply toward a partner (S2sEnvironment.reply); a reply that cannot go is dropped, never answered. */
@@ -132,16 +137,17 @@ export class S2sService {
     this.#sessions.add(new IncomingSession(this.#env, new XmppStream(transport, {maxStanzaBytes: MAX_STANZA_BYTES})))
   }
 
-  #link(local: string, remote: string, partner: DeepReadonly<XmppAllowedPartnerRecord>): Promise<OutgoingSession> {
+  /** #link is the outgoing link for a pair, opened when there is none; it throws the StanzaError to bounce with when none may be opened. */
+  #link(local: string, remote: string, partner: DeepReadonly<XmppAllowedPartnerRecord>): OutgoingLink {
     const key = `${local}|${remote}`
     const existing = this.#links.get(key)
     if (existing) return existing
     const refusal = this.#admit(partner)
-    if (refusal) return Promise.reject(new StanzaError('resource-constraint', 'wait', refusal.text))
-    const link = this.#connect(local, remote, partner)
+    if (refusal) throw new StanzaError('resource-constraint', 'wait', refusal.text)
+    const link = new OutgoingLink(local, remote, this.#connect(local, remote, partner), this.#limits.queuedPerLink, this.#env.log)
     this.#links.set(key, link)
     const forget = (): void => void (this.#links.get(key) === link && this.#links.delete(key))
-    link.then((session) => session.stream.once('closed', forget), forget)
+    link.connected.then((session) => session.stream.once('closed', forget), forget)
     return link
   }
 
@@ -186,7 +192,7 @@ export class S2sService {
   async #verifyDialback(request: {receiving: string; originating: string; streamId: string; key: string}): Promise<boolean> {
     const partner = partnerFor(this.#env.document(), request.originating)
     if (!partner) return false
-    const session = await this.#link(request.receiving, request.originating, partner)
+    const session = await this.#link(request.receiving, request.originating, partner).connected
     const timeoutMs = this.#env.document().xmppGatewayConfiguration.StreamEstablishmentTimeout * 1000
     return Promise.race([session.verify(request), new Promise<boolean>((resolve) => setTimeout(resolve, timeoutMs, false).unref())])
   }
