@@ -235,6 +235,7 @@ export class IncomingSession extends S2sSession {
 
   #authenticated(method: AuthenticationMethod): void {
     this.method = method
+    this.env.authenticated(this)
     this.env.log.info(this.describe(), 's2s stream authenticated')
   }
 }

@@ -5,12 +5,13 @@ import {connectTargets} from '../net/targets.js'
 import {connectTls} from '../net/tls.js'
 import {isServedDomain, methodsFor, partnerFor} from '../policy/access.js'
 import {domainOfJid} from './domain.js'
+import {Arrival, Arrivals, addressKey} from './admission.js'
 import {IncomingSession} from './incoming.js'
 import {DEFAULT_S2S_LIMITS, type S2sLimits} from './limits.js'
 import {OutgoingLink} from './link.js'
 import {type Refusal, notAllowed, partnerStreamLimit, requiresOther} from './negotiation.js'
 import {OutgoingSession} from './outgoing.js'
-import {type S2sEnvironment, S2sSession} from './session.js'
+import {type S2sEnvironment, S2sSession, newStreamId} from './session.js'
 import {StanzaError} from './stanza-error.js'
 import {streamError, streamHeader, STREAM_CLOSE} from './stream-output.js'
 import {XmppStream} from './stream.js'
@@ -23,7 +24,7 @@ import {sweep} from './timers.js'
  */
 
 /** S2sHooks are what the composition root provides; the service adds the rest of the environment. */
-export type S2sHooks = Omit<S2sEnvironment, 'verifyDialback' | 'admit' | 'ended' | 'reply'> & {
+export type S2sHooks = Omit<S2sEnvironment, 'verifyDialback' | 'admit' | 'authenticated' | 'ended' | 'reply'> & {
   /** The service's own limits; DEFAULT_S2S_LIMITS for those not given. */
   readonly limits?: Partial<S2sLimits>
 }
@@ -38,7 +39,12 @@ export class S2sService {
   readonly #links = new Map<string, OutgoingLink>()
   readonly #limits: S2sLimits
   readonly #servers: Server[] = []
+  /** Outgoing connections being opened, and TLS handshakes of the direct TLS port: connections without a session yet. */
   #connecting = 0
+  #handshakes = 0
+  readonly #arrivals = new Arrivals()
+  /** The arrival of each incoming session that has not authenticated yet. */
+  readonly #arrivalOf = new Map<S2sSession, Arrival>()
   readonly #sweeper: NodeJS.Timeout
 
   constructor(hooks: S2sHooks) {
@@ -48,9 +54,13 @@ export class S2sService {
       verifyDialback: (request) => this.#verifyDialback(request),
       admit: (partner, session) => this.#admit(partner, session),
       reply: (stanza) => this.reply(stanza),
-      ended: (session) => this.#sessions.delete(session),
+      authenticated: (session) => this.#settled(session),
+      ended: (session) => {
+        this.#sessions.delete(session)
+        this.#settled(session)
+      },
     }
-    this.#sweeper = setInterval(() => sweep(this.#sessions, this.#env.document().xmppGatewayConfiguration), SWEEP_MS)
+    this.#sweeper = setInterval(() => this.#tick(), SWEEP_MS)
   }
 
   /** sessions are the live streams, both directions. */
@@ -116,25 +126,73 @@ export class S2sService {
     for (const session of this.#sessions) session.stream.destroy()
   }
 
+  /**
+   * #accept admits a connection on either listener and counts it from that moment (A8.2): against
+   * ConnectionLimit, TLS handshake included, and against its address's share of unauthenticated
+   * connections until it authenticates.
+   */
   async #accept(socket: Socket, directTls: boolean): Promise<void> {
     socket.setNoDelay(true)
-    const settings = this.#env.document().xmppGatewayConfiguration
-    if (this.#sessions.size + this.#connecting >= settings.ConnectionLimit) {
-      // A8.2: a stream header and <resource-constraint/>, then close.
-      socket.end(`${streamHeader({from: '', to: '', id: ''})}${streamError('resource-constraint', 'the gateway is at its ConnectionLimit')}${STREAM_CLOSE}`)
-      setTimeout(() => socket.destroy(), 2000).unref()
-      return
-    }
+    const acceptor = this.#env.acceptor()
+    if (directTls && !acceptor) return void socket.destroy()
+    const address = addressKey(socket.remoteAddress ?? '')
+    const refusal = this.#admitConnection(address)
+    if (refusal) return refuseConnection(socket, directTls, refusal)
+    const arrival = this.#arrivals.arrive(address, () => socket.destroy())
     let transport: Socket = socket
     if (directTls) {
-      if (!this.#env.acceptor()) return void socket.destroy()
+      this.#handshakes++
       try {
-        transport = await this.#env.acceptor()!.accept(socket, settings.StreamEstablishmentTimeout * 1000)
+        transport = await acceptor!.accept(socket, this.#env.document().xmppGatewayConfiguration.StreamEstablishmentTimeout * 1000)
       } catch {
-        return
+        return this.#arrivals.leave(arrival)
+      } finally {
+        this.#handshakes--
       }
     }
-    this.#sessions.add(new IncomingSession(this.#env, new XmppStream(transport, {maxStanzaBytes: MAX_STANZA_BYTES})))
+    const session = new IncomingSession(this.#env, new XmppStream(transport, {maxStanzaBytes: MAX_STANZA_BYTES}))
+    this.#sessions.add(session)
+    this.#arrivalOf.set(session, arrival)
+    arrival.expire = (text) => session.close({condition: 'connection-timeout', text})
+  }
+
+  /** #admitConnection refuses a new connection at ConnectionLimit, or past its address's unauthenticated ones. */
+  #admitConnection(address: string): Refusal | undefined {
+    if (this.#connections() >= this.#env.document().xmppGatewayConfiguration.ConnectionLimit) {
+      return {condition: 'resource-constraint', text: 'the gateway is at its ConnectionLimit'}
+    }
+    const cap = this.#limits.unauthenticatedPerAddress
+    if (this.#arrivals.count(address) >= cap) return {condition: 'resource-constraint', text: `too many connections from ${address} are not authenticated yet (at most ${cap})`}
+    return undefined
+  }
+
+  /** #settled: the session authenticated or ended; it no longer counts as unauthenticated. */
+  #settled(session: S2sSession): void {
+    const arrival = this.#arrivalOf.get(session)
+    if (!arrival) return
+    this.#arrivalOf.delete(session)
+    this.#arrivals.leave(arrival)
+  }
+
+  /**
+   * #connections are the TCP connections ConnectionLimit bounds (A8.2): streams both ways, handshakes
+   * of the direct TLS port, outgoing connections being opened. Expired ones still closing (a moment,
+   * for the peer's </stream:stream>) no longer hold a place.
+   */
+  #connections(): number {
+    return this.#sessions.size + this.#handshakes + this.#connecting - this.#arrivals.closing
+  }
+
+  /** #tick runs the timers of A8.3, then the shorter establishment timeout near the limit. */
+  #tick(): void {
+    const settings = this.#env.document().xmppGatewayConfiguration
+    sweep(this.#sessions, settings)
+    // Near the limit, idle connections must not hold the places real partners need: the oldest go first.
+    const excess = this.#connections() - Math.floor(settings.ConnectionLimit * this.#limits.pressureThreshold)
+    if (excess <= 0) return
+    const seconds = Math.min(this.#limits.pressureTimeoutSeconds, settings.StreamEstablishmentTimeout)
+    const text = `not authenticated within ${seconds} s while the gateway is near its ConnectionLimit`
+    this.#arrivals.expireOldest(excess, performance.now() - seconds * 1000, text)
   }
 
   /** #link is the outgoing link for a pair, opened when there is none; it throws the StanzaError to bounce with when none may be opened. */
@@ -182,7 +240,7 @@ export class S2sService {
     let count = 0
     for (const other of this.#sessions) if (other !== session && other.partner()?.Identity === partner.Identity) count++
     if (count >= limit) return {condition: 'resource-constraint', text: `partner ${partner.Identity} is limited to ${limit} streams`}
-    if (!session && this.#sessions.size + this.#connecting >= settings.ConnectionLimit) {
+    if (!session && this.#connections() >= settings.ConnectionLimit) {
       return {condition: 'resource-constraint', text: 'the gateway is at its ConnectionLimit'}
     }
     return undefined
@@ -212,4 +270,17 @@ function connectTcp(host: string, port: number, timeoutMs: number): Promise<Sock
       reject(error)
     })
   })
+}
+
+/**
+ * refuseConnection turns a connection away at accept (A8.2): on the STARTTLS port with a stream header
+ * and the stream error; on the direct TLS port nothing can be said before TLS, and the handshake is
+ * what the refusal saves, so TCP is closed.
+ */
+function refuseConnection(socket: Socket, directTls: boolean, refusal: Refusal): void {
+  // A reset by the peer must not become an unhandled 'error' event.
+  socket.on('error', () => {})
+  if (directTls) return void socket.destroy()
+  socket.end(`${streamHeader({from: '', to: '', id: newStreamId()})}${streamError(refusal.condition, refusal.text)}${STREAM_CLOSE}`)
+  setTimeout(() => socket.destroy(), 2000).unref()
 }

@@ -49,6 +49,8 @@ export interface S2sEnvironment {
   verifyDialback(request: {receiving: string; originating: string; streamId: string; key: string}): Promise<boolean>
   /** Admission control (cmdlets.md A8.2): a refusal when this partner may not have one more stream. */
   admit(partner: DeepReadonly<XmppAllowedPartnerRecord>, session: S2sSession): Refusal | undefined
+  /** The session authenticated its peer (Prosody's s2s-authenticated): it no longer counts as unauthenticated. */
+  authenticated(session: S2sSession): void
   /** The session ended: it leaves the session table. */
   ended(session: S2sSession): void
 }
