@@ -12,7 +12,8 @@ import {type Target, startTarget} from '../helpers/security/target.js'
  * - a stream carries stanzas only for the domain pair it authenticated (XEP-0220 §2.5, RFC 6120 §8.1.1.2);
  * - RFC 6120's rules: no answer to an iq result or error (§8.2.3), <unsupported-stanza-type/> for a
  *   first-level element that is no stanza (§4.9.3.24), and our stream header before any stream error,
- *   a timeout's included (§4.9.1.2).
+ *   a timeout's included (§4.9.1.2);
+ * - and, noticed on the way, one dialback verification per domain at a time (XEP-0220 §2.3).
  * The attacker is d1.test (TCP dialback, its authoritative server the strict partner on address(23),
  * which also receives the gateway's error replies) or p1.test (SASL EXTERNAL).
  */
@@ -139,5 +140,21 @@ test('a stream that times out before its header is complete gets our header befo
     assert.match(answer, header)
     assert.equal(answer.replace(header, ''), STREAM_ERROR('connection-timeout', 'not authenticated within 3 s'))
   }
+  assertHealthy()
+})
+
+test('repeated dialback requests for one domain on one stream make one verification, not one each', async () => {
+  const client = await connectXmpp(target.host, target.port)
+  await client.write("<?xml version='1.0'?><stream:stream xmlns:stream='http://etherx.jabber.org/streams' xmlns='jabber:server' xmlns:db='jabber:server:dialback' from='d1.test' to='gw.test' version='1.0'>")
+  await client.waitFor('urn:xmpp:features:dialback')
+  const verifies = (): number => d1.stanzas.filter((s) => s.startsWith('<db:verify>')).length
+  const before = verifies()
+  await client.write("<db:result from='d1.test' to='gw.test'>a-key</db:result>".repeat(50))
+  await client.waitFor(/<db:result [^>]*type="valid"/, 5000)
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  // Each would otherwise send a db:verify to d1.test's authoritative server: an amplifier toward a third party.
+  assert.equal(verifies() - before, 1)
+  assert.equal(client.isClosed(), false)
+  client.destroy()
   assertHealthy()
 })

@@ -34,6 +34,8 @@ export class IncomingSession extends S2sSession {
   /** Delivered stanzas not handled yet, and whether that stopped the reading. */
   #inFlight = 0
   #paused = false
+  /** Originating domains whose dialback key is being verified (XEP-0220 §2.3). */
+  readonly #verifying = new Set<string>()
 
   constructor(env: S2sEnvironment, stream: XmppStream) {
     super(env, stream)
@@ -216,7 +218,12 @@ export class IncomingSession extends S2sSession {
     const method: AuthenticationMethod = this.stream.secured ? 'tlsDialback' : 'tcpDialback'
     if (!methodsFor(partner)[method] || partner.Identity !== streamPartner.Identity) return this.refuse(requiresOther(partner))
     if (request.attrs.to !== this.localDomain) return this.refuse({condition: 'host-unknown', text: `this stream is for ${this.localDomain}`})
+    // One verification per domain at a time: each sends a db:verify to the domain's authoritative
+    // server, and a peer repeating db:result would otherwise make the gateway its amplifier.
+    if (this.#verifying.has(originating)) return this.env.log.debug({...this.describe(), originating}, 'dialback request repeated while one is pending')
+    this.#verifying.add(originating)
     const valid = await this.env.verifyDialback({receiving: this.localDomain, originating, streamId: this.streamId, key: request.getText()}).catch(() => false)
+    this.#verifying.delete(originating)
     if (!this.stream.isOpen) return
     this.stream.send(dialbackAnswer(request, valid ? 'valid' : 'invalid'))
     if (!valid) return this.refuse({condition: 'not-authorized', text: `dialback for ${originating} failed`})
