@@ -22,7 +22,7 @@ let target: Target
 let d1: StrictPartner
 before(async () => {
   // A short StreamEstablishmentTimeout for the timeout case; dialback and SASL on loopback take milliseconds.
-  target = await startTarget({setup: 'Set-CsXmppGatewayConfiguration -StreamEstablishmentTimeout 3'})
+  target = await startTarget({setup: 'Set-CsXmppGatewayConfiguration -StreamEstablishmentTimeout 5'})
   d1 = await startStrictPartner(target.address(23), 5269, 'd1.test')
 })
 after(async () => {
@@ -135,10 +135,10 @@ test('a stream that times out before its header is complete gets our header befo
   await partial.write("<?xml version='1.0'?><stream:stream xmlns:stream='http://etherx.jabber.org/streams' xmlns='jabber:server' to='gw")
   const header = /^<\?xml version='1.0'\?><stream:stream xmlns:stream="http:\/\/etherx.jabber.org\/streams" xmlns="jabber:server" xmlns:db="jabber:server:dialback" from="" to="" version="1.0" id="[0-9a-f-]{36}">/
   for (const client of [silent, partial]) {
-    await within(client.closed, 6000, 'the establishment timeout').catch(() => client.destroy())
+    await within(client.closed, 9000, 'the establishment timeout').catch(() => client.destroy())
     const answer = client.text()
     assert.match(answer, header)
-    assert.equal(answer.replace(header, ''), STREAM_ERROR('connection-timeout', 'not authenticated within 3 s'))
+    assert.equal(answer.replace(header, ''), STREAM_ERROR('connection-timeout', 'not authenticated within 5 s'))
   }
   assertHealthy()
 })
