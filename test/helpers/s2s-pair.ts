@@ -68,6 +68,8 @@ function makeSide(options: SideOptions, other: string): PairSide {
       lookup: async (host) => host,
       log: pino({level: process.env.CSXMPP_TEST_LOG ?? 'silent'}),
       directTls: false,
+      // Every peer of the pair world is 127.0.0.1: the per-address cap (test/security/xmpp-connection-limits) is lifted here.
+      limits: {unauthenticatedPerAddress: Number.POSITIVE_INFINITY},
       deliver: (stanza) => {
         delivered.push(stanza)
         return options.handled?.(stanza)

@@ -1,3 +1,4 @@
+import {constants} from 'node:crypto'
 import type {Socket} from 'node:net'
 import tls, {type TLSSocket} from 'node:tls'
 import {domainToASCII} from 'node:url'
@@ -8,6 +9,16 @@ import {domainToASCII} from 'node:url'
  * plus NODE_EXTRA_CA_CERTS; a certificate is checked as a server certificate for the partner domain
  * (RFC 6125 DNS-ID), never for the clientAuth usage, which public CAs stop issuing in 2026.
  */
+
+/**
+ * SERVER_OPTIONS apply to every TLS server socket of the XMPP side. SSL_OP_NO_RENEGOTIATION: OpenSSL
+ * answers a client's TLS 1.2 renegotiation with a no_renegotiation alert, before any handshake work
+ * (TLS 1.3 has no renegotiation). Node's own guard does not do this for sockets handed to a
+ * tls.Server: tlsSocket.disableRenegotiation() and the CLIENT_RENEG_LIMIT only emit 'error' on the
+ * socket, and the handshake still runs (measured on Node 20: ten renegotiations went through after
+ * either), so a client could make the gateway sign without end on one connection.
+ */
+const SERVER_OPTIONS = {minVersion: 'TLSv1.2', secureOptions: constants.SSL_OP_NO_RENEGOTIATION} as const
 
 /** TlsIdentity is the gateway's own certificate chain and key, PEM. */
 export interface TlsIdentity {
@@ -26,7 +37,7 @@ export class TlsAcceptor {
   readonly #waiting = new Map<string, (socket: TLSSocket) => void>()
 
   constructor(identity: TlsIdentity) {
-    this.#server = tls.createServer({...identity, requestCert: true, rejectUnauthorized: false, minVersion: 'TLSv1.2'})
+    this.#server = tls.createServer({...identity, ...SERVER_OPTIONS, requestCert: true, rejectUnauthorized: false})
     this.#server.on('secureConnection', (socket: TLSSocket) => {
       const key = tuple(socket)
       this.#waiting.get(key)?.(socket)
@@ -38,7 +49,7 @@ export class TlsAcceptor {
 
   /** setIdentity swaps the certificate for new handshakes (hot reload, cmdlets.md A9.3). */
   setIdentity(identity: TlsIdentity): void {
-    this.#server.setSecureContext({...identity, minVersion: 'TLSv1.2'})
+    this.#server.setSecureContext({...identity, ...SERVER_OPTIONS})
   }
 
   /** accept runs the server side of a handshake on a raw socket; rejects when it fails or times out. */

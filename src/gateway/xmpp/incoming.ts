@@ -5,9 +5,11 @@ import {certificateProblem, certificateValidFor} from '../net/tls.js'
 import {isServedDomain, methodsFor, partnerFor} from '../policy/access.js'
 import {dialbackAnswer, isDialback} from './dialback.js'
 import {dialbackKey, keysMatch} from './dialback-key.js'
-import {canonicalDomain, domainOfJid} from './domain.js'
+import {canonicalDomain} from './domain.js'
 import {featuresFor, notAllowed, requiresOther} from './negotiation.js'
 import {type AuthenticationMethod, S2sSession, newStreamId} from './session.js'
+import {errorReply, isAnswerable} from './stanza-error.js'
+import {judgeStanza} from './stanza-rules.js'
 import {NS_SASL, NS_TLS, streamFeatures, streamHeader} from './stream-output.js'
 import type {XmppStream} from './stream.js'
 import type {S2sEnvironment} from './session.js'
@@ -32,6 +34,8 @@ export class IncomingSession extends S2sSession {
   /** Delivered stanzas not handled yet, and whether that stopped the reading. */
   #inFlight = 0
   #paused = false
+  /** Originating domains whose dialback key is being verified (XEP-0220 §2.3). */
+  readonly #verifying = new Set<string>()
 
   constructor(env: S2sEnvironment, stream: XmppStream) {
     super(env, stream)
@@ -42,13 +46,19 @@ export class IncomingSession extends S2sSession {
     stream.on('closed', () => env.ended(this))
   }
 
-  /**
-   * refuse ends the stream with an error. RFC 6120 §4.9.1.2: an error before the receiving entity's
-   * header is still sent inside a stream, so the header goes first.
-   */
+  /** refuse ends the stream with a stream error (RFC 6120 §4.9). */
   refuse(refusal: {condition: string; text?: string}): void {
-    if (!this.#headerSent) this.#sendHeader(this.localDomain ?? '', this.remoteDomain ?? '')
     this.close(refusal)
+  }
+
+  /**
+   * close ends the stream, with a stream error when a refusal is given. RFC 6120 §4.9.1.2: an error
+   * before the receiving entity's header is still sent inside a stream, so the header goes first,
+   * whoever closes: a refusal of the session, a timer (timers.ts), a reload or the admission control.
+   */
+  override close(refusal?: {condition: string; text?: string}): void {
+    if (refusal && !this.#headerSent && this.stream.isOpen) this.#sendHeader(this.localDomain ?? '', this.remoteDomain ?? '')
+    super.close(refusal)
   }
 
   #sendHeader(from: string, to: string): void {
@@ -58,21 +68,46 @@ export class IncomingSession extends S2sSession {
   }
 
   #onHeader(header: Element): void {
+    if (!this.stream.isOpen) return
     const document = this.env.document()
     const to = canonicalDomain(header.attrs.to ?? '')
     const from = canonicalDomain(header.attrs.from ?? '')
     const first = this.localDomain === undefined
+    if (!first) return this.#onRestart(to, from, header)
     this.localDomain = to ?? header.attrs.to
     this.remoteDomain = from ?? header.attrs.from
     if (!isServedDomain(document, to)) return this.refuse({condition: 'host-unknown', text: `this gateway does not serve ${header.attrs.to ?? '(no domain)'}`})
     if (from === undefined) return this.refuse({condition: 'invalid-from', text: 'the stream header names no valid from domain'})
     const partner = partnerFor(document, from)
     if (!partner) return this.refuse(notAllowed(from))
-    if (first) {
-      const refusal = this.env.admit(partner, this)
-      if (refusal) return this.refuse(refusal)
+    const refusal = this.env.admit(partner, this)
+    if (refusal) return this.refuse(refusal)
+    this.#negotiateOn(partner)
+  }
+
+  /**
+   * #onRestart answers the header of a restarted stream (after STARTTLS, RFC 6120 §5.4.3.3, and after
+   * SASL, §6.4.6). Both ends are fixed by the first header: what TLS and SASL established is bound to
+   * that pair, so a restart naming another partner would speak with its credentials, and one naming
+   * another served domain would use a negotiation made for the first (Prosody refuses both alike).
+   */
+  #onRestart(to: string | undefined, from: string | undefined, header: Element): void {
+    if (from !== this.remoteDomain) {
+      const opened = this.authenticated ? 'authenticated' : 'was opened by'
+      return this.refuse({condition: 'invalid-from', text: `this stream ${opened} ${this.remoteDomain}; it cannot speak for ${header.attrs.from ?? '(no domain)'}`})
     }
-    this.#sendHeader(to, from)
+    if (to !== this.localDomain) {
+      return this.refuse({condition: 'host-unknown', text: `this stream is for ${this.localDomain}; it cannot be restarted for ${header.attrs.to ?? '(no domain)'}`})
+    }
+    const partner = this.partner()
+    if (!partner) return this.refuse(notAllowed(this.remoteDomain ?? ''))
+    this.#negotiateOn(partner)
+  }
+
+  /** #negotiateOn sends our header and the features for the stream's state (RFC 6120 §4.3.2). */
+  #negotiateOn(partner: DeepReadonly<XmppAllowedPartnerRecord>): void {
+    const from = this.remoteDomain!
+    this.#sendHeader(this.localDomain!, from)
     if (this.authenticated) return this.stream.send(xml('stream:features'))
     // Checked at each header of a secured stream: after STARTTLS, and at once with XEP-0368 direct TLS.
     if (this.stream.secured) this.#checkCertificate(from)
@@ -85,6 +120,8 @@ export class IncomingSession extends S2sSession {
   }
 
   #onStanza(stanza: Element): void {
+    // A stream this gateway ended (a stream error, RFC 6120 §4.9.1.1) delivers nothing more, even what the same read carried.
+    if (!this.stream.isOpen) return
     const partner = this.partner()
     if (!partner) return this.refuse(notAllowed(this.remoteDomain ?? ''))
     if (stanza.is('error', 'http://etherx.jabber.org/streams')) {
@@ -94,11 +131,24 @@ export class IncomingSession extends S2sSession {
     if (isDialback(stanza, 'verify')) return this.#answerVerify(stanza)
     if (isDialback(stanza, 'result')) return void this.#dialback(stanza, partner)
     if (!this.authenticated) return this.#negotiate(stanza, partner)
-    const from = domainOfJid(stanza.attrs.from)
-    if (from === undefined || (from !== this.remoteDomain && !this.extraDomains.has(from))) {
-      return this.refuse({condition: 'invalid-from', text: `stanzas from ${stanza.attrs.from ?? '(none)'} are not authenticated on this stream`})
+    const verdict = judgeStanza(stanza, {local: this.localDomain ?? '', isAuthenticated: (remote) => this.#isAuthenticated(remote)})
+    switch (verdict.action) {
+      case 'deliver':
+        return this.#track(this.env.deliver(stanza, this))
+      case 'refuse':
+        return this.refuse(verdict)
+      case 'bounce':
+        this.env.log.info({...this.describe(), from: stanza.attrs.from, to: stanza.attrs.to, condition: verdict.error.condition}, 'xmpp stanza refused')
+        if (isAnswerable(stanza)) this.env.reply(errorReply(stanza, verdict.error, verdict.from))
+        return
+      case 'ignore':
+        return this.env.log.debug({...this.describe(), id: stanza.attrs.id, reason: verdict.reason}, 'xmpp stanza ignored')
     }
-    this.#track(this.env.deliver(stanza, this))
+  }
+
+  /** #isAuthenticated tells whether stanzas from a domain may use this stream: its own, or one dialback added (XEP-0220 §2.5). */
+  #isAuthenticated(remote: string): boolean {
+    return remote !== '' && (remote === this.remoteDomain || this.extraDomains.has(remote))
   }
 
   /**
@@ -168,7 +218,12 @@ export class IncomingSession extends S2sSession {
     const method: AuthenticationMethod = this.stream.secured ? 'tlsDialback' : 'tcpDialback'
     if (!methodsFor(partner)[method] || partner.Identity !== streamPartner.Identity) return this.refuse(requiresOther(partner))
     if (request.attrs.to !== this.localDomain) return this.refuse({condition: 'host-unknown', text: `this stream is for ${this.localDomain}`})
+    // One verification per domain at a time: each sends a db:verify to the domain's authoritative
+    // server, and a peer repeating db:result would otherwise make the gateway its amplifier.
+    if (this.#verifying.has(originating)) return this.env.log.debug({...this.describe(), originating}, 'dialback request repeated while one is pending')
+    this.#verifying.add(originating)
     const valid = await this.env.verifyDialback({receiving: this.localDomain, originating, streamId: this.streamId, key: request.getText()}).catch(() => false)
+    this.#verifying.delete(originating)
     if (!this.stream.isOpen) return
     this.stream.send(dialbackAnswer(request, valid ? 'valid' : 'invalid'))
     if (!valid) return this.refuse({condition: 'not-authorized', text: `dialback for ${originating} failed`})
@@ -187,6 +242,7 @@ export class IncomingSession extends S2sSession {
 
   #authenticated(method: AuthenticationMethod): void {
     this.method = method
+    this.env.authenticated(this)
     this.env.log.info(this.describe(), 's2s stream authenticated')
   }
 }

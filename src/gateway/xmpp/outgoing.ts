@@ -134,6 +134,7 @@ export class OutgoingSession extends S2sSession {
 
   #done(method: 'saslOverTls' | 'tlsDialback' | 'tcpDialback'): void {
     this.method = method
+    this.env.authenticated(this)
     this.env.log.info(this.describe(), 's2s stream authenticated')
     this.#settle.resolve()
   }

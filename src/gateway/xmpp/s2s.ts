@@ -5,10 +5,13 @@ import {connectTargets} from '../net/targets.js'
 import {connectTls} from '../net/tls.js'
 import {isServedDomain, methodsFor, partnerFor} from '../policy/access.js'
 import {domainOfJid} from './domain.js'
+import {Arrival, Arrivals, addressKey} from './admission.js'
 import {IncomingSession} from './incoming.js'
+import {DEFAULT_S2S_LIMITS, type S2sLimits} from './limits.js'
+import {OutgoingLink} from './link.js'
 import {type Refusal, notAllowed, partnerStreamLimit, requiresOther} from './negotiation.js'
 import {OutgoingSession} from './outgoing.js'
-import {type S2sEnvironment, S2sSession} from './session.js'
+import {type S2sEnvironment, S2sSession, newStreamId} from './session.js'
 import {StanzaError} from './stanza-error.js'
 import {streamError, streamHeader, STREAM_CLOSE} from './stream-output.js'
 import {XmppStream} from './stream.js'
@@ -21,7 +24,10 @@ import {sweep} from './timers.js'
  */
 
 /** S2sHooks are what the composition root provides; the service adds the rest of the environment. */
-export type S2sHooks = Omit<S2sEnvironment, 'verifyDialback' | 'admit' | 'ended'>
+export type S2sHooks = Omit<S2sEnvironment, 'verifyDialback' | 'admit' | 'authenticated' | 'ended' | 'reply'> & {
+  /** The service's own limits; DEFAULT_S2S_LIMITS for those not given. */
+  readonly limits?: Partial<S2sLimits>
+}
 
 /** RFC 6120 §13.12: at least 10,000 bytes; Prosody's s2s default is 512 KiB. */
 const MAX_STANZA_BYTES = 256 * 1024
@@ -30,19 +36,31 @@ const SWEEP_MS = 250
 export class S2sService {
   readonly #env: S2sEnvironment
   readonly #sessions = new Set<S2sSession>()
-  readonly #links = new Map<string, Promise<OutgoingSession>>()
+  readonly #links = new Map<string, OutgoingLink>()
+  readonly #limits: S2sLimits
   readonly #servers: Server[] = []
+  /** Outgoing connections being opened, and TLS handshakes of the direct TLS port: connections without a session yet. */
   #connecting = 0
+  #handshakes = 0
+  readonly #arrivals = new Arrivals()
+  /** The arrival of each incoming session that has not authenticated yet. */
+  readonly #arrivalOf = new Map<S2sSession, Arrival>()
   readonly #sweeper: NodeJS.Timeout
 
   constructor(hooks: S2sHooks) {
+    this.#limits = {...DEFAULT_S2S_LIMITS, ...hooks.limits}
     this.#env = {
       ...hooks,
       verifyDialback: (request) => this.#verifyDialback(request),
       admit: (partner, session) => this.#admit(partner, session),
-      ended: (session) => this.#sessions.delete(session),
+      reply: (stanza) => this.reply(stanza),
+      authenticated: (session) => this.#settled(session),
+      ended: (session) => {
+        this.#sessions.delete(session)
+        this.#settled(session)
+      },
     }
-    this.#sweeper = setInterval(() => sweep(this.#sessions, this.#env.document().xmppGatewayConfiguration), SWEEP_MS)
+    this.#sweeper = setInterval(() => this.#tick(), SWEEP_MS)
   }
 
   /** sessions are the live streams, both directions. */
@@ -69,9 +87,12 @@ export class S2sService {
     // A8.1: a stanza to any other domain is refused with service-unavailable (type cancel).
     if (!partner || remote === undefined) throw new StanzaError('service-unavailable', 'cancel', notAllowed(remote ?? stanza.attrs.to ?? '').text)
     if (!isServedDomain(document, local)) throw new StanzaError('item-not-found', 'cancel', `this gateway does not serve ${local}`)
-    const session = await this.#link(local, remote, partner)
-    await session.whenAuthenticated()
-    session.send(stanza)
+    await this.#link(local, remote, partner).send(stanza)
+  }
+
+  /** reply sends an error reply toward a partner (S2sEnvironment.reply); a reply that cannot go is dropped, never answered. */
+  reply(stanza: Element): void {
+    this.route(stanza).catch((error: unknown) => this.#env.log.debug({to: stanza.attrs.to, reason: (error as Error).message}, 'error reply dropped'))
   }
 
   /** reconsider applies a new configuration to live sessions (cmdlets.md issue 5 hot reload, A8.2). */
@@ -105,37 +126,86 @@ export class S2sService {
     for (const session of this.#sessions) session.stream.destroy()
   }
 
+  /**
+   * #accept admits a connection on either listener and counts it from that moment (A8.2): against
+   * ConnectionLimit, TLS handshake included, and against its address's share of unauthenticated
+   * connections until it authenticates.
+   */
   async #accept(socket: Socket, directTls: boolean): Promise<void> {
     socket.setNoDelay(true)
-    const settings = this.#env.document().xmppGatewayConfiguration
-    if (this.#sessions.size + this.#connecting >= settings.ConnectionLimit) {
-      // A8.2: a stream header and <resource-constraint/>, then close.
-      socket.end(`${streamHeader({from: '', to: '', id: ''})}${streamError('resource-constraint', 'the gateway is at its ConnectionLimit')}${STREAM_CLOSE}`)
-      setTimeout(() => socket.destroy(), 2000).unref()
-      return
-    }
+    const acceptor = this.#env.acceptor()
+    if (directTls && !acceptor) return void socket.destroy()
+    const address = addressKey(socket.remoteAddress ?? '')
+    const refusal = this.#admitConnection(address)
+    if (refusal) return refuseConnection(socket, directTls, refusal)
+    const arrival = this.#arrivals.arrive(address, () => socket.destroy())
     let transport: Socket = socket
     if (directTls) {
-      if (!this.#env.acceptor()) return void socket.destroy()
+      this.#handshakes++
       try {
-        transport = await this.#env.acceptor()!.accept(socket, settings.StreamEstablishmentTimeout * 1000)
+        transport = await acceptor!.accept(socket, this.#env.document().xmppGatewayConfiguration.StreamEstablishmentTimeout * 1000)
       } catch {
-        return
+        return this.#arrivals.leave(arrival)
+      } finally {
+        this.#handshakes--
       }
     }
-    this.#sessions.add(new IncomingSession(this.#env, new XmppStream(transport, {maxStanzaBytes: MAX_STANZA_BYTES})))
+    const session = new IncomingSession(this.#env, new XmppStream(transport, {maxStanzaBytes: MAX_STANZA_BYTES}))
+    this.#sessions.add(session)
+    this.#arrivalOf.set(session, arrival)
+    arrival.expire = (text) => session.close({condition: 'connection-timeout', text})
   }
 
-  #link(local: string, remote: string, partner: DeepReadonly<XmppAllowedPartnerRecord>): Promise<OutgoingSession> {
+  /** #admitConnection refuses a new connection at ConnectionLimit, or past its address's unauthenticated ones. */
+  #admitConnection(address: string): Refusal | undefined {
+    if (this.#connections() >= this.#env.document().xmppGatewayConfiguration.ConnectionLimit) {
+      return {condition: 'resource-constraint', text: 'the gateway is at its ConnectionLimit'}
+    }
+    const cap = this.#limits.unauthenticatedPerAddress
+    if (this.#arrivals.count(address) >= cap) return {condition: 'resource-constraint', text: `too many connections from ${address} are not authenticated yet (at most ${cap})`}
+    return undefined
+  }
+
+  /** #settled: the session authenticated or ended; it no longer counts as unauthenticated. */
+  #settled(session: S2sSession): void {
+    const arrival = this.#arrivalOf.get(session)
+    if (!arrival) return
+    this.#arrivalOf.delete(session)
+    this.#arrivals.leave(arrival)
+  }
+
+  /**
+   * #connections are the TCP connections ConnectionLimit bounds (A8.2): streams both ways, handshakes
+   * of the direct TLS port, outgoing connections being opened. Expired ones still closing (a moment,
+   * for the peer's </stream:stream>) no longer hold a place.
+   */
+  #connections(): number {
+    return this.#sessions.size + this.#handshakes + this.#connecting - this.#arrivals.closing
+  }
+
+  /** #tick runs the timers of A8.3, then the shorter establishment timeout near the limit. */
+  #tick(): void {
+    const settings = this.#env.document().xmppGatewayConfiguration
+    sweep(this.#sessions, settings)
+    // Near the limit, idle connections must not hold the places real partners need: the oldest go first.
+    const excess = this.#connections() - Math.floor(settings.ConnectionLimit * this.#limits.pressureThreshold)
+    if (excess <= 0) return
+    const seconds = Math.min(this.#limits.pressureTimeoutSeconds, settings.StreamEstablishmentTimeout)
+    const text = `not authenticated within ${seconds} s while the gateway is near its ConnectionLimit`
+    this.#arrivals.expireOldest(excess, performance.now() - seconds * 1000, text)
+  }
+
+  /** #link is the outgoing link for a pair, opened when there is none; it throws the StanzaError to bounce with when none may be opened. */
+  #link(local: string, remote: string, partner: DeepReadonly<XmppAllowedPartnerRecord>): OutgoingLink {
     const key = `${local}|${remote}`
     const existing = this.#links.get(key)
     if (existing) return existing
     const refusal = this.#admit(partner)
-    if (refusal) return Promise.reject(new StanzaError('resource-constraint', 'wait', refusal.text))
-    const link = this.#connect(local, remote, partner)
+    if (refusal) throw new StanzaError('resource-constraint', 'wait', refusal.text)
+    const link = new OutgoingLink(local, remote, this.#connect(local, remote, partner), this.#limits.queuedPerLink, this.#env.log)
     this.#links.set(key, link)
     const forget = (): void => void (this.#links.get(key) === link && this.#links.delete(key))
-    link.then((session) => session.stream.once('closed', forget), forget)
+    link.connected.then((session) => session.stream.once('closed', forget), forget)
     return link
   }
 
@@ -170,7 +240,7 @@ export class S2sService {
     let count = 0
     for (const other of this.#sessions) if (other !== session && other.partner()?.Identity === partner.Identity) count++
     if (count >= limit) return {condition: 'resource-constraint', text: `partner ${partner.Identity} is limited to ${limit} streams`}
-    if (!session && this.#sessions.size + this.#connecting >= settings.ConnectionLimit) {
+    if (!session && this.#connections() >= settings.ConnectionLimit) {
       return {condition: 'resource-constraint', text: 'the gateway is at its ConnectionLimit'}
     }
     return undefined
@@ -180,7 +250,7 @@ export class S2sService {
   async #verifyDialback(request: {receiving: string; originating: string; streamId: string; key: string}): Promise<boolean> {
     const partner = partnerFor(this.#env.document(), request.originating)
     if (!partner) return false
-    const session = await this.#link(request.receiving, request.originating, partner)
+    const session = await this.#link(request.receiving, request.originating, partner).connected
     const timeoutMs = this.#env.document().xmppGatewayConfiguration.StreamEstablishmentTimeout * 1000
     return Promise.race([session.verify(request), new Promise<boolean>((resolve) => setTimeout(resolve, timeoutMs, false).unref())])
   }
@@ -200,4 +270,17 @@ function connectTcp(host: string, port: number, timeoutMs: number): Promise<Sock
       reject(error)
     })
   })
+}
+
+/**
+ * refuseConnection turns a connection away at accept (A8.2): on the STARTTLS port with a stream header
+ * and the stream error; on the direct TLS port nothing can be said before TLS, and the handshake is
+ * what the refusal saves, so TCP is closed.
+ */
+function refuseConnection(socket: Socket, directTls: boolean, refusal: Refusal): void {
+  // A reset by the peer must not become an unhandled 'error' event.
+  socket.on('error', () => {})
+  if (directTls) return void socket.destroy()
+  socket.end(`${streamHeader({from: '', to: '', id: newStreamId()})}${streamError(refusal.condition, refusal.text)}${STREAM_CLOSE}`)
+  setTimeout(() => socket.destroy(), 2000).unref()
 }

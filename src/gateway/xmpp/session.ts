@@ -39,10 +39,18 @@ export interface S2sEnvironment {
    * stanza has been handled (its SIP transaction ended); the session reads less while many are open.
    */
   deliver(stanza: Element, session: S2sSession): Promise<void> | void
+  /**
+   * Sends an error reply toward a partner, on the gateway's own stream to it (RFC 6120 §10.4: an
+   * incoming stream carries one direction). It never throws: a reply that cannot go is dropped, and
+   * nothing ever answers it (RFC 6120 §8.3.1).
+   */
+  reply(stanza: Element): void
   /** Receiving role of dialback: ask the originating domain's authoritative server (XEP-0220 §2.3). */
   verifyDialback(request: {receiving: string; originating: string; streamId: string; key: string}): Promise<boolean>
   /** Admission control (cmdlets.md A8.2): a refusal when this partner may not have one more stream. */
   admit(partner: DeepReadonly<XmppAllowedPartnerRecord>, session: S2sSession): Refusal | undefined
+  /** The session authenticated its peer (Prosody's s2s-authenticated): it no longer counts as unauthenticated. */
+  authenticated(session: S2sSession): void
   /** The session ended: it leaves the session table. */
   ended(session: S2sSession): void
 }

@@ -13,6 +13,7 @@ export function sweep(sessions: Iterable<S2sSession>, settings: DeepReadonly<Xmp
     const stream = session.stream
     if (!stream.isOpen) continue
     if (!session.authenticated) {
+      // An incoming session's close sends our stream header first when it has not gone yet (RFC 6120 §4.9.1.2).
       if (now - session.started >= settings.StreamEstablishmentTimeout * 1000) {
         session.close({condition: 'connection-timeout', text: `not authenticated within ${settings.StreamEstablishmentTimeout} s`})
       }

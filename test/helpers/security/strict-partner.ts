@@ -15,6 +15,8 @@ export interface StrictPartner {
   readonly stanzas: string[]
   /** Well-formedness errors, in order; a strict partner closes the stream on the first. */
   readonly errors: string[]
+  /** Everything the gateway wrote on its streams, as text in arrival order (to assert a stanza's exact XML). */
+  received(): string
   /** How many streams the gateway opened. */
   connections(): number
   close(): Promise<void>
@@ -24,6 +26,7 @@ export interface StrictPartner {
 export async function startStrictPartner(address: string, port: number, domain: string): Promise<StrictPartner> {
   const stanzas: string[] = []
   const errors: string[] = []
+  const raw: string[] = []
   const sockets = new Set<net.Socket>()
   let count = 0
   const server = net.createServer((socket) => {
@@ -31,6 +34,7 @@ export async function startStrictPartner(address: string, port: number, domain: 
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
     socket.on('error', () => {})
+    socket.on('data', (chunk: Buffer | string) => void raw.push(chunk.toString()))
     serve(socket, domain, stanzas, errors)
   })
   await new Promise<void>((resolve, reject) => {
@@ -40,6 +44,7 @@ export async function startStrictPartner(address: string, port: number, domain: 
   return {
     stanzas,
     errors,
+    received: () => raw.join(''),
     connections: () => count,
     close: () =>
       new Promise((resolve) => {

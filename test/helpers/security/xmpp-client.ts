@@ -13,6 +13,14 @@ export interface TlsCredentials {
   readonly cert?: string
   readonly key?: string
   readonly ca: string
+  /** The highest TLS version to offer (TLSv1.2 lets a test try renegotiation, which TLS 1.3 does not have). */
+  readonly maxVersion?: tls.SecureVersion
+}
+
+/** ConnectOptions choose where the connection comes from. */
+export interface ConnectOptions {
+  /** The local address to connect from (an address of the test's loopback block): the gateway sees a distinct peer. */
+  readonly localAddress?: string
 }
 
 /** RawXmppClient is one connection to the gateway. */
@@ -37,8 +45,9 @@ export const HEADER = (from: string, to: string, extra = ''): string =>
   `<?xml version='1.0'?><stream:stream xmlns:stream='http://etherx.jabber.org/streams' xmlns='jabber:server' xmlns:db='jabber:server:dialback' from='${from}' to='${to}' version='1.0'${extra}>`
 
 /** connectXmpp opens a connection; with directTls, TLS from the first byte (XEP-0368). */
-export async function connectXmpp(host: string, port: number, directTls?: {credentials: TlsCredentials; servername: string}): Promise<RawXmppClient> {
-  const socket = directTls ? tls.connect({host, port, ...tlsOptions(directTls.credentials, directTls.servername)}) : net.connect({host, port})
+export async function connectXmpp(host: string, port: number, directTls?: {credentials: TlsCredentials; servername: string}, options: ConnectOptions = {}): Promise<RawXmppClient> {
+  const address = {host, port, localAddress: options.localAddress}
+  const socket = directTls ? tls.connect({...address, ...tlsOptions(directTls.credentials, directTls.servername)}) : net.connect(address)
   await within(new Promise<void>((resolve, reject) => {
     socket.once(directTls ? 'secureConnect' : 'connect', () => resolve())
     socket.once('error', reject)
@@ -47,7 +56,7 @@ export async function connectXmpp(host: string, port: number, directTls?: {crede
 }
 
 function tlsOptions(credentials: TlsCredentials, servername: string): tls.ConnectionOptions {
-  return {ca: credentials.ca, servername, ...(credentials.cert ? {cert: credentials.cert, key: credentials.key} : {})}
+  return {ca: credentials.ca, servername, ...(credentials.maxVersion ? {maxVersion: credentials.maxVersion} : {}), ...(credentials.cert ? {cert: credentials.cert, key: credentials.key} : {})}
 }
 
 function wrap(first: net.Socket): RawXmppClient {
