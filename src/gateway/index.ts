@@ -74,7 +74,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     deliver: (stanza) => bridge.fromXmpp(stanza).catch((error: unknown) => log.error({err: error}, 'bridge failed')),
   })
   // Error replies to a partner travel on the gateway's own stream to it (RFC 6120 §10.4: incoming streams carry one direction).
-  const bridge: Bridge = new Bridge({document, firstContacts, log, route: (stanza) => s2s.route(stanza), reply: (stanza) => void s2s.route(stanza).catch(() => {}), sendSip: (m) => sip.sendMessage(m)})
+  const bridge: Bridge = new Bridge({document, firstContacts, log, route: (stanza) => s2s.route(stanza), reply: (stanza) => s2s.reply(stanza), sendSip: (m) => sip.sendMessage(m)})
   const sip: SipEndpoint = createSipEndpoint({
     listen: {address: options.sip.address, port: options.sip.port, transport: options.sip.transport, tls: identity && {key: identity.key, cert: identity.cert}},
     trustedHosts: options.sip.trustedHosts,
