@@ -2,8 +2,9 @@ import dgram from 'node:dgram'
 import net from 'node:net'
 import {hostname} from 'node:os'
 import tls from 'node:tls'
-import {parse, type Connection, type SipMessage} from 'sip'
+import type {Connection, SipMessage} from 'sip'
 import {sipFramer} from './framing.js'
+import {parseMessage} from './parse.js'
 import {wire} from './wire.js'
 
 /**
@@ -92,7 +93,7 @@ export function createTransport(options: TransportOptions): Transport {
       log.warn({remote}, 'SIP: oversized message, closing the connection')
       socket.destroy()
     }
-    socket.on('data', sipFramer((text) => received(parse(text), remote, connection), flood, {maxHeaderBytes: MAX_HEADER_BYTES, maxContentBytes: MAX_CONTENT_BYTES}))
+    socket.on('data', sipFramer((text) => received(parseMessage(text), remote, connection), flood, {maxHeaderBytes: MAX_HEADER_BYTES, maxContentBytes: MAX_CONTENT_BYTES}))
     socket.on('error', (error) => log.debug({remote, error: error.message}, 'SIP: connection error'))
     socket.on('close', () => {
       sockets.delete(socket)
@@ -151,7 +152,7 @@ export function createTransport(options: TransportOptions): Transport {
     const socket = dgram.createSocket(net.isIPv6(address) ? 'udp6' : 'udp4')
     socket.on('message', (data, info) => {
       const remote: Remote = {protocol: 'UDP', address: info.address, port: info.port}
-      received(parse(data), remote, datagramConnection(socket, remote))
+      received(parseMessage(data.toString('latin1')), remote, datagramConnection(socket, remote))
     })
     return new Promise((resolve, reject) => {
       socket.once('error', reject)
