@@ -1,19 +1,32 @@
 import assert from 'node:assert/strict'
 import {after, before, test} from 'node:test'
+import {type HoldingHop, startHoldingHop} from '../helpers/sip/holding-hop.js'
 import {exchange} from '../helpers/sip/raw.js'
 import {headerLatency, unauthenticatedMessage} from '../helpers/security/sip-peer.js'
+import {type StrictPartner, startStrictPartner} from '../helpers/security/strict-partner.js'
 import {type Target, startTarget} from '../helpers/security/target.js'
+import {HEADER, connectXmpp, type RawXmppClient} from '../helpers/security/xmpp-client.js'
 
 /**
  * Issue 12, the SIP wire over TCP: what a SIP peer sends is parsed in time linear in its size, before
- * anyone is authenticated (item 6).
+ * anyone is authenticated (item 6); a response too large fails its own transaction only, not the
+ * connection to the next hop that other users' messages share (item 4).
  */
 
 let target: Target
+// The organisation's proxy (the gateway's next hop) and d1.test's server, for messages from XMPP to SIP.
+let hop: HoldingHop
+let d1: StrictPartner
 before(async () => {
   target = await startTarget()
+  hop = await startHoldingHop(target.sip.proxy, 5060)
+  d1 = await startStrictPartner(target.address(23), 5269, 'd1.test')
 })
-after(async () => target?.close())
+after(async () => {
+  await hop?.stop()
+  await d1?.close()
+  await target?.close()
+})
 
 // 58 KB of a Digest header without one `=`: the `sip` package's parser spent about 2.9 s on each.
 const NO_EQUALS = `Digest ${'a'.repeat(58 * 1024)}`
@@ -30,6 +43,46 @@ test('ten 58 KB Proxy-Authorization headers over TCP are challenged, and an XMPP
   for (const response of await answers) {
     assert.equal(`${response.status} ${response.reason}`, '407 Proxy Authentication Required')
   }
+  assert.ok(target.alive())
+  assert.deepEqual(target.lastResort(), [])
+})
+
+/** authenticateAsD1 opens a stream from d1.test, authenticated by dialback (the gateway checks the key with d1.test's server). */
+async function authenticateAsD1(): Promise<RawXmppClient> {
+  const client = await connectXmpp(target.host, target.port)
+  await client.write(HEADER('d1.test', 'gw.test'))
+  await client.waitFor('<stream:features')
+  await client.write("<db:result from='d1.test' to='gw.test'>a-key-d1-will-vouch-for</db:result>")
+  await client.waitFor(/<db:result[^>]*type=["']valid["']/)
+  return client
+}
+
+const chat = (n: number) => `<message from='user${n}@d1.test/desk' to='romeo@gw.test' type='chat' id='m${n}'><body>message ${n}</body></message>`
+const toSip = (from: number) => target.gateway.lines.slice(from).filter((l) => l.msg === 'message' && l.direction === 'xmpp-to-sip')
+
+test('a 70 KB 200 OK from the next hop fails its own message; twenty others on the same connection are delivered', async () => {
+  const client = await authenticateAsD1()
+  const mark = target.gateway.lines.length
+  await client.write(Array.from({length: 21}, (_, n) => chat(n)).join(''))
+  await hop.waitForRequests(21, 5000)
+  const oversized = hop.requests.find((r) => r.text.includes('sip:user10@d1.test'))!
+  // The oversized response first: before the fix the gateway closed the connection on it, and the twenty others failed with it.
+  hop.answer([oversized], 200, () => `X-Echo: ${'e'.repeat(70 * 1024)}\r\n`)
+  hop.answer(hop.requests.filter((r) => r !== oversized), 200)
+  await target.gateway.waitForLog(() => toSip(mark).length >= 21, 5000)
+  const statuses = toSip(mark).map((l) => `${String(l.from).split('@')[0]} ${String(l.status)}`)
+  assert.deepEqual(statuses.filter((s) => !s.endsWith(' 200')), ['user10 513'])
+  assert.equal(statuses.length, 21)
+  const refused = await target.gateway.waitForLog((l) => l.msg === 'xmpp stanza refused', 5000, mark)
+  assert.deepEqual([refused.from, refused.condition], ['user10@d1.test/desk', 'policy-violation'])
+  assert.deepEqual([hop.connections(), hop.closed()], [1, 0], 'one connection to the next hop, still open')
+  // The gateway goes on serving on that connection.
+  await client.write(chat(99))
+  await hop.waitForRequests(22, 5000)
+  hop.answer([hop.requests[21]!], 200)
+  await target.gateway.waitForLog(() => toSip(mark).some((l) => l.from === 'user99@d1.test' && l.status === 200), 5000)
+  assert.deepEqual([hop.connections(), hop.closed()], [1, 0])
+  client.destroy()
   assert.ok(target.alive())
   assert.deepEqual(target.lastResort(), [])
 })

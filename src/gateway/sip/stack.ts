@@ -1,8 +1,9 @@
 import {randomUUID} from 'node:crypto'
 import {lookup} from 'node:dns/promises'
 import net from 'node:net'
-import {makeResponse, makeTransactionLayer, type ClientTransaction, type SipMessage} from 'sip'
+import {makeResponse, makeTransactionLayer, type ClientTransaction, type Connection, type SipMessage} from 'sip'
 import {reasonPhrase} from './errors.js'
+import {respond} from './message.js'
 import {createTransport, type Protocol, type Remote, type TransportOptions} from './transport.js'
 import {wire} from './wire.js'
 
@@ -61,16 +62,39 @@ export function createSipStack(options: StackOptions): SipStack {
   /** Client transactions over reliable transports, by branch (RFC 3261 §17.1.3 matching: branch and CSeq method). */
   const reliable = new Map<string, {method: string; onResponse: (response: SipMessage) => void}>()
   let running = false
+
+  /** responseIn hands a response to the client transaction it answers (RFC 3261 §17.1.3: by top Via branch and CSeq method). */
+  function responseIn(message: SipMessage, remote: Remote): void {
+    const own = reliable.get(String(message.headers.via[0]?.params.branch))
+    if (own && own.method === message.headers.cseq?.method) return own.onResponse(message)
+    layer.getClient(message)?.message(message, remote)
+  }
+
+  /**
+   * tooLarge fails the one transaction a message over the size limits belongs to: a request is
+   * answered 513 without a transaction (RFC 3261 §21.5.14), a response settles the request it
+   * answers with a local 513. Other transactions on the connection go on.
+   */
+  function tooLarge(head: SipMessage | undefined, remote: Remote, connection: Connection): void {
+    const headers = head?.headers
+    if (!head || !headers?.via?.[0] || !headers.cseq) return log.debug({remote}, 'SIP: an oversized message names no transaction')
+    if (head.status) return responseIn({...head, status: 513, reason: reasonPhrase(513)}, remote)
+    if (head.method !== 'ACK' && headers.from && headers.to && headers['call-id']) connection.send(respond(head, 513))
+  }
+
   const transport = createTransport({
     listen: options.listen,
     log,
+    onOversized(head, remote, connection) {
+      try {
+        tooLarge(head, remote, connection)
+      } catch (error) {
+        log.warn({error: (error as Error).message}, 'SIP: oversized message handling failed')
+      }
+    },
     onMessage(message, remote, connection) {
       try {
-        if (!message.method) {
-          const own = reliable.get(String(message.headers.via[0]?.params.branch))
-          if (own && own.method === message.headers.cseq?.method) return own.onResponse(message)
-          return void layer.getClient(message)?.message(message, remote)
-        }
+        if (!message.method) return responseIn(message, remote)
         const existing = layer.getServer(message)
         // A retransmission: the server transaction repeats its last response (RFC 3261 §17.2.2).
         if (existing) return existing.message(message)

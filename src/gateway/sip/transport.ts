@@ -3,7 +3,7 @@ import net from 'node:net'
 import {hostname} from 'node:os'
 import tls from 'node:tls'
 import type {Connection, SipMessage} from 'sip'
-import {sipFramer} from './framing.js'
+import {frameDatagram, sipFramer, type FramingLimits} from './framing.js'
 import {parseMessage} from './parse.js'
 import {wire} from './wire.js'
 
@@ -39,6 +39,12 @@ export interface TlsFiles {
 export interface TransportOptions {
   readonly listen: {readonly address: string; readonly port: number; readonly protocol: Protocol; readonly tls?: TlsFiles}
   onMessage(message: SipMessage, remote: Remote, connection: Connection): void
+  /**
+   * onOversized gets what could be read of a message over the size limits once its bytes were
+   * skipped: its start line and the short Via, From, To, Call-ID and CSeq lines (any may be
+   * missing), or undefined when not even its start line could be read.
+   */
+  onOversized(head: SipMessage | undefined, remote: Remote, connection: Connection): void
   readonly log: {warn(obj: object, msg: string): void; debug(obj: object, msg: string): void}
 }
 
@@ -53,12 +59,26 @@ export interface Transport {
 
 // An idle stream is closed after this long (RFC 3261 §18.3 leaves it to the implementation; `sip` uses 120 s too).
 const IDLE_MS = 120_000
-const MAX_HEADER_BYTES = 60_480
-const MAX_CONTENT_BYTES = 65_536
+// A message over maxHeaderBytes or maxContentBytes fails alone; only a header block without end, or
+// a body announced, past maxSkipBytes ends its connection (framing.ts).
+const LIMITS: FramingLimits = {maxHeaderBytes: 60_480, maxContentBytes: 65_536, maxSkipBytes: 1_048_576}
+const FLOOD_MESSAGES = {
+  header: 'SIP: a header block without end past 1 MiB; closing the connection',
+  content: 'SIP: a body over 1 MiB announced; closing the connection',
+} as const
 
 function isComplete(m: SipMessage | undefined): m is SipMessage {
   const h = m?.headers
   return !!m && (!!m.method || (m.status ?? 0) >= 100) && !!h && Array.isArray(h.via) && h.via.length > 0 && !!h['call-id'] && !!h.to && !!h.from && !!h.cseq
+}
+
+/** stamped records in a request's top Via where it really came from (RFC 3261 §18.2.1, RFC 3581 §4). */
+function stamped(message: SipMessage, remote: Remote): SipMessage {
+  if (!message.method) return message
+  const via = message.headers.via[0]!
+  via.params.received = remote.address
+  if (remote.protocol === 'UDP' && 'rport' in via.params) via.params.rport = String(remote.port)
+  return message
 }
 
 /** createTransport makes a transport; nothing is bound before start(). */
@@ -74,13 +94,13 @@ export function createTransport(options: TransportOptions): Transport {
 
   function received(message: SipMessage | undefined, remote: Remote, connection: Connection): void {
     if (!isComplete(message)) return log.debug({remote}, 'SIP: incomplete message dropped')
-    if (message.method) {
-      // RFC 3261 §18.2.1 and RFC 3581 §4: record where the request really came from.
-      const via = message.headers.via[0]!
-      via.params.received = remote.address
-      if (remote.protocol === 'UDP' && 'rport' in via.params) via.params.rport = String(remote.port)
-    }
-    options.onMessage(message, remote, connection)
+    options.onMessage(stamped(message, remote), remote, connection)
+  }
+
+  function oversized(head: string, why: string, remote: Remote, connection: Connection): void {
+    log.debug({remote, why}, 'SIP: oversized message skipped')
+    const message = parseMessage(head)
+    options.onOversized(message?.headers.via?.length ? stamped(message, remote) : message, remote, connection)
   }
 
   function adopt(socket: net.Socket, remote: Remote): net.Socket {
@@ -89,11 +109,15 @@ export function createTransport(options: TransportOptions): Transport {
     const connection = streamConnection(socket, remote.protocol, () => {})
     socket.setEncoding('latin1')
     socket.setTimeout(IDLE_MS, () => socket.destroy())
-    const flood = (): void => {
-      log.warn({remote}, 'SIP: oversized message, closing the connection')
-      socket.destroy()
+    const events = {
+      message: (text: string) => received(parseMessage(text), remote, connection),
+      oversized: (head: string, why: string) => oversized(head, why, remote, connection),
+      flood: (why: keyof typeof FLOOD_MESSAGES) => {
+        log.warn({remote}, FLOOD_MESSAGES[why])
+        socket.destroy()
+      },
     }
-    socket.on('data', sipFramer((text) => received(parseMessage(text), remote, connection), flood, {maxHeaderBytes: MAX_HEADER_BYTES, maxContentBytes: MAX_CONTENT_BYTES}))
+    socket.on('data', sipFramer(events, LIMITS))
     socket.on('error', (error) => log.debug({remote, error: error.message}, 'SIP: connection error'))
     socket.on('close', () => {
       sockets.delete(socket)
@@ -152,7 +176,9 @@ export function createTransport(options: TransportOptions): Transport {
     const socket = dgram.createSocket(net.isIPv6(address) ? 'udp6' : 'udp4')
     socket.on('message', (data, info) => {
       const remote: Remote = {protocol: 'UDP', address: info.address, port: info.port}
-      received(parseMessage(data.toString('latin1')), remote, datagramConnection(socket, remote))
+      const framed = frameDatagram(data.toString('latin1'), LIMITS)
+      if ('message' in framed) received(parseMessage(framed.message), remote, datagramConnection(socket, remote))
+      else oversized(framed.oversized, framed.why, remote, datagramConnection(socket, remote))
     })
     return new Promise((resolve, reject) => {
       socket.once('error', reject)
