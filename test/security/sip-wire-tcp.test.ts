@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
+import net from 'node:net'
 import {after, before, test} from 'node:test'
 import {type HoldingHop, startHoldingHop} from '../helpers/sip/holding-hop.js'
-import {exchange} from '../helpers/sip/raw.js'
+import {waitFor} from '../helpers/sip/peers.js'
+import {buildRequest, exchange} from '../helpers/sip/raw.js'
 import {headerLatency, unauthenticatedMessage} from '../helpers/security/sip-peer.js'
 import {type StrictPartner, startStrictPartner} from '../helpers/security/strict-partner.js'
 import {type Target, startTarget} from '../helpers/security/target.js'
@@ -10,7 +12,8 @@ import {HEADER, connectXmpp, type RawXmppClient} from '../helpers/security/xmpp-
 /**
  * Issue 12, the SIP wire over TCP: what a SIP peer sends is parsed in time linear in its size, before
  * anyone is authenticated (item 6); a response too large fails its own transaction only, not the
- * connection to the next hop that other users' messages share (item 4).
+ * connection to the next hop that other users' messages share (item 4); the SIP listener accepts a
+ * bounded number of connections from one address (weaker list).
  */
 
 let target: Target
@@ -83,6 +86,54 @@ test('a 70 KB 200 OK from the next hop fails its own message; twenty others on t
   await target.gateway.waitForLog(() => toSip(mark).some((l) => l.from === 'user99@d1.test' && l.status === 200), 5000)
   assert.deepEqual([hop.connections(), hop.closed()], [1, 0])
   client.destroy()
+  assert.ok(target.alive())
+  assert.deepEqual(target.lastResort(), [])
+})
+
+/** Connection is a raw TCP connection to the SIP listener that notes whether the gateway closed it. */
+interface Connection {
+  readonly socket: net.Socket
+  closed: boolean
+}
+
+async function connectSip(local: string): Promise<Connection> {
+  const socket = net.connect({host: target.sip.host, port: target.sip.port, localAddress: local})
+  const connection: Connection = {socket, closed: false}
+  socket.on('close', () => (connection.closed = true))
+  socket.on('error', () => {})
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+  return connection
+}
+
+const LIMIT_LOG = 'SIP: connection limit reached; new connections are closed'
+
+test('past 100 connections from one address, new ones from it are closed at once and logged once; other addresses are served', async () => {
+  const flooder = target.address(40)
+  const held: Connection[] = []
+  try {
+    for (let i = 0; i < 100; i++) held.push(await connectSip(flooder))
+    const refused: Connection[] = []
+    for (let i = 0; i < 5; i++) refused.push(await connectSip(flooder))
+    await waitFor(() => refused.every((c) => c.closed), 2000, 'the connections past the limit to be closed')
+    assert.equal(held.filter((c) => c.closed).length, 0, 'the first 100 stay open')
+    // The held connections still carry requests, and another address is not affected.
+    const options = (local: string) => buildRequest({method: 'OPTIONS', uri: 'sip:gw.test', via: `${local}:5060`}, 'TCP')
+    const last = held[99]!
+    const answered = new Promise<string>((resolve) => last.socket.once('data', (data: Buffer) => resolve(data.toString('latin1'))))
+    last.socket.write(options(flooder))
+    assert.match(await answered, /^SIP\/2\.0 200 OK\r\n/)
+    const other = {local: target.address(41), remote: {address: target.sip.host, port: target.sip.port}, protocol: 'tcp' as const}
+    assert.equal((await exchange(other, options(target.address(41)))).status, 200)
+    assert.equal(target.gateway.lines.filter((l) => l.msg === LIMIT_LOG).length, 1)
+  } finally {
+    for (const c of held) c.socket.destroy()
+  }
+  // Once they are gone, the address may connect again.
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  const again = await connectSip(flooder)
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  assert.equal(again.closed, false)
+  again.socket.destroy()
   assert.ok(target.alive())
   assert.deepEqual(target.lastResort(), [])
 })

@@ -39,6 +39,7 @@ const BRANCH_ROOM = 32
 export interface StackOptions {
   readonly listen: TransportOptions['listen']
   readonly log: TransportOptions['log']
+  readonly connectionLimits?: TransportOptions['connectionLimits']
   onRequest(request: SipMessage, remote: Remote, answer: Answer): void
 }
 
@@ -85,6 +86,7 @@ export function createSipStack(options: StackOptions): SipStack {
   const transport = createTransport({
     listen: options.listen,
     log,
+    ...(options.connectionLimits ? {connectionLimits: options.connectionLimits} : {}),
     onOversized(head, remote, connection) {
       try {
         tooLarge(head, remote, connection)

@@ -3,6 +3,7 @@ import net from 'node:net'
 import {hostname} from 'node:os'
 import tls from 'node:tls'
 import type {Connection, SipMessage} from 'sip'
+import {createAdmission, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits} from './admission.js'
 import {frameDatagram, sipFramer, type FramingLimits} from './framing.js'
 import {parseMessage} from './parse.js'
 import {wire} from './wire.js'
@@ -45,6 +46,8 @@ export interface TransportOptions {
    * missing), or undefined when not even its start line could be read.
    */
   onOversized(head: SipMessage | undefined, remote: Remote, connection: Connection): void
+  /** How many TCP or TLS connections the listener accepts (admission.ts); DEFAULT_CONNECTION_LIMITS when absent. */
+  readonly connectionLimits?: ConnectionLimits
   readonly log: {warn(obj: object, msg: string): void; debug(obj: object, msg: string): void}
 }
 
@@ -90,6 +93,7 @@ export function createTransport(options: TransportOptions): Transport {
   const datagrams: dgram.Socket[] = []
   const key = (r: Remote) => `${r.protocol}|${r.address}|${r.port}`
   const wildcard = listen.address === '0.0.0.0' || listen.address === '::'
+  const admission = createAdmission(options.connectionLimits ?? DEFAULT_CONNECTION_LIMITS, log)
   let bound = {address: listen.address, port: listen.port}
 
   function received(message: SipMessage | undefined, remote: Remote, connection: Connection): void {
@@ -191,20 +195,39 @@ export function createTransport(options: TransportOptions): Transport {
     })
   }
 
-  function openServer(): Promise<net.Server> {
-    const accept = (socket: net.Socket) =>
-      adopt(socket, {protocol: listen.protocol, address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0})
-    const server =
-      listen.protocol === 'TLS'
-        ? tls.createServer({key: listen.tls!.key, cert: listen.tls!.cert, ca: listen.tls!.ca, requestCert: !!listen.tls!.ca, rejectUnauthorized: !!listen.tls!.ca}, accept)
-        : net.createServer(accept)
-    // Raw sockets are tracked from accept, so that stop() also ends a TLS handshake that never finishes.
-    server.on('connection', (socket: net.Socket) => {
-      sockets.add(socket)
-      socket.on('close', () => sockets.delete(socket))
+  /**
+   * secureServer handshakes the accepted connections of a TLS listener: a tls.Server that never
+   * listens, handed each raw socket once admitted, so that a connection past the limits costs no
+   * handshake. TLS renegotiation is refused: a client could make the gateway handshake again and
+   * again on one connection (issue 12); SIP over TLS has no use for it (RFC 5246 §7.4.1.2 allows a
+   * server to decline).
+   */
+  function secureServer(files: TlsFiles): tls.Server {
+    const server = tls.createServer({key: files.key, cert: files.cert, ca: files.ca, requestCert: !!files.ca, rejectUnauthorized: !!files.ca}, (socket) => {
+      socket.disableRenegotiation()
+      // Node reports an attempt as an error, then goes on with it unless the socket is destroyed.
+      socket.on('error', () => socket.destroy())
+      adopt(socket, {protocol: 'TLS', address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0})
     })
     // A failed TLS handshake is not a SIP event; it must not reach the process as an uncaught error.
     server.on('tlsClientError', (error: Error) => log.debug({error: error.message}, 'SIP: TLS handshake failed'))
+    return server
+  }
+
+  function openServer(): Promise<net.Server> {
+    const secure = listen.protocol === 'TLS' ? secureServer(listen.tls!) : undefined
+    const server = net.createServer((socket) => {
+      const address = socket.remoteAddress ?? ''
+      if (!admission.admit(address)) return void socket.destroy()
+      // Raw sockets are tracked from accept, so that stop() also ends a TLS handshake that never finishes.
+      sockets.add(socket)
+      socket.on('close', () => {
+        sockets.delete(socket)
+        admission.release(address)
+      })
+      if (secure) secure.emit('connection', socket)
+      else adopt(socket, {protocol: listen.protocol, address, port: socket.remotePort ?? 0})
+    })
     return new Promise((resolve, reject) => {
       server.once('error', reject)
       server.listen(listen.port, listen.address, () => {

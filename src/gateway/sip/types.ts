@@ -79,6 +79,8 @@ export interface SipEndpointOptions {
   readonly transactionTimeoutMs?: number
   /** How long a digest nonce is fresh; default 300000 (5 min). */
   readonly nonceLifetimeMs?: number
+  /** How many TCP/TLS connections the listener accepts, in all and from one address; default 1000 and 100 (admission.ts). */
+  readonly connectionLimits?: {readonly total: number; readonly perAddress: number}
 }
 
 /** SipEndpoint is the running SIP side: started and stopped once. */
