@@ -36,18 +36,22 @@ export interface FramerEvents {
 }
 
 const CONTENT_LENGTH = /^(?:content-length|l)[ \t]*:[ \t]*(\d+)[ \t]*\r?$/im
-const KEPT = /^(?:via|v|from|f|to|t|call-id|i|cseq)[ \t]*:/i
+const KEPT = /^(via|v|from|f|to|t|call-id|i|cseq)[ \t]*:/i
+// RFC 3261 §7.3.3 compact forms of the kept names.
+const LONG_NAMES: Readonly<Record<string, string>> = {v: 'via', f: 'from', t: 'to', i: 'call-id'}
 // Long enough for any real Via, From or To; a longer line is skipped like the rest.
 const KEPT_LINE_BYTES = 2048
 
 /**
  * HeadKeeper reads a header block as it streams past, line by line (CRLF; a lone LF is part of a
- * line), keeping the start line and the short header lines a transaction is found by, and the
- * Content-Length. A folded continuation (a line starting with a blank, RFC 3261 §7.3.1) drops the
- * line it continues rather than keep half of it. It holds at most one line of KEPT_LINE_BYTES.
+ * line), keeping the start line, the first line of each header a transaction is found by (the first
+ * Via is the top one), if short, and the Content-Length. A folded continuation (a line starting with
+ * a blank, RFC 3261 §7.3.1) drops the line it continues rather than keep half of it. It holds at most
+ * six lines of KEPT_LINE_BYTES, whatever the block holds.
  */
 class HeadKeeper {
   readonly #lines: string[] = []
+  readonly #seen = new Set<string>()
   #contentLength = 0
   #line = ''
   #lineBytes = 0
@@ -97,9 +101,16 @@ class HeadKeeper {
     const length = whole ? CONTENT_LENGTH.exec(line) : null
     if (length) this.#contentLength = Number(length[1])
     // The start line is always the first line, if only as a blank one when it was too long to keep.
-    this.#lastKept = whole && !length && (this.#lines.length === 0 || KEPT.test(line))
+    if (this.#lines.length === 0) {
+      this.#lastKept = whole
+      this.#lines.push(whole ? line : '')
+      return false
+    }
+    const name = KEPT.exec(line)?.[1]?.toLowerCase()
+    const long = name === undefined ? undefined : (LONG_NAMES[name] ?? name)
+    this.#lastKept = whole && long !== undefined && !this.#seen.has(long)
+    if (long !== undefined) this.#seen.add(long)
     if (this.#lastKept) this.#lines.push(line)
-    else if (this.#lines.length === 0) this.#lines.push('')
     return false
   }
 }

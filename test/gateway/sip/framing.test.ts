@@ -88,3 +88,8 @@ test('a datagram is checked against the limits before it is parsed', () => {
   assert.deepEqual(frameDatagram(`\r\n\r\n${HEAD}X: ${'x'.repeat(300)}\r\n\r\n`, LIMITS), {oversized: KEPT, why: 'header'})
   assert.deepEqual(frameDatagram(`${HEAD}\r\n${'b'.repeat(150)}`, LIMITS), {oversized: KEPT, why: 'content'})
 })
+
+test('of each kept header only the first line counts: a block of a thousand Via lines keeps the top one', () => {
+  const vias = Array.from({length: 1000}, (_, n) => `v: SIP/2.0/TCP h${n}`).join('\r\n')
+  assert.deepEqual(frame([`${HEAD.replace('Via:', 'X-Via:')}${vias}\r\n\r\n`], {...LIMITS, maxSkipBytes: 100_000}).oversized, [[`${HEAD.replace('Via:', 'X-Via:').replace(/^X-Via.*\r\n/m, '')}v: SIP/2.0/TCP h0\r\n\r\n`, 'header']])
+})
