@@ -40,6 +40,7 @@ export interface StackOptions {
   readonly listen: TransportOptions['listen']
   readonly log: TransportOptions['log']
   readonly connectionLimits?: TransportOptions['connectionLimits']
+  isTrusted?(address: string): boolean
   onRequest(request: SipMessage, remote: Remote, answer: Answer): void
 }
 
@@ -88,6 +89,7 @@ export function createSipStack(options: StackOptions): SipStack {
     listen: options.listen,
     log,
     ...(options.connectionLimits ? {connectionLimits: options.connectionLimits} : {}),
+    isTrusted: (address) => options.isTrusted?.(address) ?? false,
     onOversized(head, remote, connection) {
       try {
         tooLarge(head, remote, connection)

@@ -9,7 +9,9 @@ import {parseMessage} from './parse.js'
 import {wire} from './wire.js'
 
 /**
- * SIP over UDP, TCP and TLS (RFC 3261 §18), with the `sip` package's codec. Its own transport
+ * SIP over UDP, TCP and TLS (RFC 3261 §18), with csxmpp's reader and writer (parse.ts, wire.ts) of
+ * the `sip` package's message objects, size limits per message (framing.ts) and a bound on the
+ * connections accepted (admission.ts). The package's own transport
  * (`sip.create`) is not used because it cannot be run safely inside the gateway: a failed bind is an
  * uncaught 'error' event that ends the process, it never says when it is listening, `destroy()`
  * closes the listeners but leaves accepted and dialled connections open (the process stays alive
@@ -48,6 +50,8 @@ export interface TransportOptions {
   onOversized(head: SipMessage | undefined, remote: Remote, connection: Connection): void
   /** How many TCP or TLS connections the listener accepts (admission.ts); DEFAULT_CONNECTION_LIMITS when absent. */
   readonly connectionLimits?: ConnectionLimits
+  /** isTrusted tells the addresses whose connections are not counted against the limits (the trusted SIP hosts). */
+  isTrusted?(address: string): boolean
   readonly log: {warn(obj: object, msg: string): void; debug(obj: object, msg: string): void}
 }
 
@@ -93,7 +97,7 @@ export function createTransport(options: TransportOptions): Transport {
   const datagrams: dgram.Socket[] = []
   const key = (r: Remote) => `${r.protocol}|${r.address}|${r.port}`
   const wildcard = listen.address === '0.0.0.0' || listen.address === '::'
-  const admission = createAdmission(options.connectionLimits ?? DEFAULT_CONNECTION_LIMITS, log)
+  const admission = createAdmission({limits: options.connectionLimits ?? DEFAULT_CONNECTION_LIMITS, exempt: options.isTrusted ?? (() => false), log})
   let bound = {address: listen.address, port: listen.port}
 
   function received(message: SipMessage | undefined, remote: Remote, connection: Connection): void {
@@ -218,12 +222,15 @@ export function createTransport(options: TransportOptions): Transport {
     const secure = listen.protocol === 'TLS' ? secureServer(listen.tls!) : undefined
     const server = net.createServer((socket) => {
       const address = socket.remoteAddress ?? ''
-      if (!admission.admit(address)) return void socket.destroy()
-      // Raw sockets are tracked from accept, so that stop() also ends a TLS handshake that never finishes.
+      const release = admission.admit(address)
+      if (!release) return void socket.destroy()
+      // Raw sockets are tracked from accept, so that stop() also ends a TLS handshake that never
+      // finishes, and an idle one (a handshake included) ends like any idle connection.
       sockets.add(socket)
+      socket.setTimeout(IDLE_MS, () => socket.destroy())
       socket.on('close', () => {
         sockets.delete(socket)
-        admission.release(address)
+        release()
       })
       if (secure) secure.emit('connection', socket)
       else adopt(socket, {protocol: listen.protocol, address, port: socket.remotePort ?? 0})

@@ -79,7 +79,7 @@ export interface SipEndpointOptions {
   readonly transactionTimeoutMs?: number
   /** How long a digest nonce is fresh; default 300000 (5 min). */
   readonly nonceLifetimeMs?: number
-  /** How many TCP/TLS connections the listener accepts, in all and from one address; default 1000 and 100 (admission.ts). */
+  /** How many TCP/TLS connections the listener accepts, in all and from one address; default 1000 and 100 (admission.ts). The trusted hosts are not counted. */
   readonly connectionLimits?: {readonly total: number; readonly perAddress: number}
 }
 
