@@ -7,8 +7,8 @@
  * A message over the limits is not a reason to drop a connection that other transactions share
  * (issue 12: one oversized 200 OK failed twenty delivered messages). Its bytes are skipped as they
  * come, never buffered, and what the transaction layer needs to answer it or to fail the request it
- * answers is kept: the start line and the short header lines among Via, From, To, Call-ID, CSeq
- * and Content-Length. Only a header block that goes on past a hard cap without ending, or a body
+ * answers is kept: the start line and the first line of Via, From, To, Call-ID and CSeq when it is
+ * short, and the Content-Length. Only a header block that goes on past a hard cap without ending, or a body
  * announced beyond it, ends the connection: no message boundary can be found there any more.
  *
  * Text is latin1, one character per byte. Each byte is looked at a bounded number of times however

@@ -44,8 +44,8 @@ export interface TransportOptions {
   onMessage(message: SipMessage, remote: Remote, connection: Connection): void
   /**
    * onOversized gets what could be read of a message over the size limits once its bytes were
-   * skipped: its start line and the short Via, From, To, Call-ID and CSeq lines (any may be
-   * missing), or undefined when not even its start line could be read.
+   * skipped: its start line and the first Via, From, To, Call-ID and CSeq lines (any may be missing:
+   * too long to keep), or undefined when not even its start line could be read.
    */
   onOversized(head: SipMessage | undefined, remote: Remote, connection: Connection): void
   /** How many TCP or TLS connections the listener accepts (admission.ts); DEFAULT_CONNECTION_LIMITS when absent. */
