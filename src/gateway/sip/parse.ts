@@ -45,6 +45,12 @@ export function parseMessage(text: string): SipMessage | undefined {
   return {...message, headers, content: body}
 }
 
+/** isComplete tells whether a message has a status or a method and the headers every message must (RFC 3261 §8.1.1: Via, Call-ID, To, From, CSeq). */
+export function isComplete(m: SipMessage | undefined): m is SipMessage {
+  const h = m?.headers
+  return !!m && (!!m.method || (m.status ?? 0) >= 100) && !!h && Array.isArray(h.via) && h.via.length > 0 && !!h['call-id'] && !!h.to && !!h.from && !!h.cseq
+}
+
 /** startLine reads a Status-Line or a Request-Line (RFC 3261 §7.1, §7.2); a lone CR or LF in it makes it neither. */
 function startLine(line: string): Omit<SipMessage, 'headers'> | undefined {
   if (line === '' || line.includes('\r') || line.includes('\n')) return undefined

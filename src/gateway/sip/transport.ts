@@ -5,7 +5,7 @@ import tls from 'node:tls'
 import type {Connection, SipMessage} from 'sip'
 import {createAdmission, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits} from './admission.js'
 import {frameDatagram, sipFramer, type FramingLimits} from './framing.js'
-import {parseMessage} from './parse.js'
+import {isComplete, parseMessage} from './parse.js'
 import {wire} from './wire.js'
 
 /**
@@ -73,11 +73,6 @@ const FLOOD_MESSAGES = {
   header: 'SIP: a header block without end past 1 MiB; closing the connection',
   content: 'SIP: a body over 1 MiB announced; closing the connection',
 } as const
-
-function isComplete(m: SipMessage | undefined): m is SipMessage {
-  const h = m?.headers
-  return !!m && (!!m.method || (m.status ?? 0) >= 100) && !!h && Array.isArray(h.via) && h.via.length > 0 && !!h['call-id'] && !!h.to && !!h.from && !!h.cseq
-}
 
 /** stamped records in a request's top Via where it really came from (RFC 3261 §18.2.1, RFC 3581 §4). */
 function stamped(message: SipMessage, remote: Remote): SipMessage {
