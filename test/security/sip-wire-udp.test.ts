@@ -20,7 +20,7 @@ after(async () => target?.close())
 // 58 KB of a Digest header without one `=` (a datagram holds at most 64 KB): about 2.9 s each in the `sip` package's parser.
 const NO_EQUALS = `Digest ${'a'.repeat(58 * 1024)}`
 
-test('five 58 KB Proxy-Authorization datagrams are challenged, and an XMPP header sent meanwhile is answered within 1 s', async () => {
+test('five 58 KB Proxy-Authorization datagrams are challenged, and an XMPP header sent meanwhile is answered within 1 s', async (t) => {
   const client = await openUdp(target.address(31), {address: target.sip.host, port: target.sip.port})
   try {
     const sent: Array<Promise<RawResponse>> = []
@@ -32,6 +32,8 @@ test('five 58 KB Proxy-Authorization datagrams are challenged, and an XMPP heade
     const answers = Promise.all(sent)
     answers.catch(() => {})
     const latency = await headerLatency(target, 5000)
+  t.diagnostic(`the XMPP stream header was answered after ${Math.round(latency)} ms`)
+    t.diagnostic(`the XMPP stream header was answered after ${Math.round(latency)} ms`)
     assert.ok(latency < 1000, `the gateway answered an XMPP stream header after ${Math.round(latency)} ms`)
     for (const response of await answers) assert.equal(`${response.status} ${response.reason}`, '407 Proxy Authentication Required')
   } finally {
