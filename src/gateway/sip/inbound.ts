@@ -38,7 +38,8 @@ export function createInbound(deps: InboundDependencies): (request: SipMessage, 
       request.method === 'MESSAGE' ? onMessage(deps, request, remote)
       : request.method === 'REGISTER' ? onRegister(deps, request)
       : Promise.resolve(otherMethod(request))
-    handled.then(answer, (error: Error) => {
+    // A challenge keeps no state (RFC 3261 §8.2.7): the client's retransmission is challenged again (issue 12).
+    handled.then((response) => answer(response, {stateless: response.status === 401 || response.status === 407}), (error: Error) => {
       log.warn({method: request.method, error: error.message}, 'SIP: request handling failed')
       answer(respond(request, 500))
     })

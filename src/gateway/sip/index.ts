@@ -47,6 +47,8 @@ export function createSipEndpoint(options: SipEndpointOptions): SipEndpoint {
   const stack = createSipStack({
     listen: {address: listen.address, port: listen.port, protocol: listen.transport.toUpperCase() as Protocol, ...(listen.tls ? {tls: listen.tls} : {})},
     log,
+    ...(options.connectionLimits ? {connectionLimits: options.connectionLimits} : {}),
+    isTrusted: (address) => trust.has(address),
     onRequest: createInbound({options, trust: () => trust, auth, registrar}),
   })
   const sendMessage = createOutbound({stack, registrar, nextHop: options.nextHop, timeoutMs: options.transactionTimeoutMs ?? DEFAULT_TRANSACTION_TIMEOUT_MS})

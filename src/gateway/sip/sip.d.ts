@@ -83,6 +83,7 @@ declare module 'sip' {
     getClient(message: SipMessage): ClientTransaction | undefined
     destroy(): void
   }
+  /** parse is the package's reader, replaced by parse.ts (its cost grew with the square of a header); tests compare the two. */
   export function parse(datagram: Buffer | string): SipMessage | undefined
   export function stringify(message: SipMessage): string
   export function parseUri(uri: string | SipUri): SipUri | undefined

@@ -1,16 +1,18 @@
 import {randomUUID} from 'node:crypto'
 import {lookup} from 'node:dns/promises'
 import net from 'node:net'
-import {makeResponse, makeTransactionLayer, type ClientTransaction, type SipMessage} from 'sip'
+import {makeResponse, makeTransactionLayer, type ClientTransaction, type Connection, type SipMessage} from 'sip'
 import {reasonPhrase} from './errors.js'
+import {respond} from './message.js'
+import {createServerSide, type Answer} from './server-transactions.js'
 import {createTransport, type Protocol, type Remote, type TransportOptions} from './transport.js'
 import {wire} from './wire.js'
 
 /**
  * The transaction user's view of SIP (RFC 3261 §17): requests in, each with a function that answers
- * it through its server transaction; requests out, each settling with its final response. The
- * `sip` package's transaction layer does the retransmissions over UDP and absorbs duplicates; client
- * transactions over TCP and TLS, which need neither, are kept here. Every client transaction is
+ * it (server-transactions.ts says when that keeps state); requests out, each settling with its final
+ * response. The `sip` package's transaction layer does the retransmissions over UDP and absorbs
+ * duplicates; client transactions over TCP and TLS, which need neither, are kept here. Every client transaction is
  * bounded by its own timer (the package's Timer F is a fixed 32 s), and whatever is pending when the
  * stack stops is settled.
  */
@@ -22,8 +24,7 @@ export interface Target {
   readonly protocol: Protocol
 }
 
-/** Answer sends the final response of a request's server transaction. */
-export type Answer = (response: SipMessage) => void
+export type {Answer, AnswerOptions} from './server-transactions.js'
 
 /** RequestLimits bound one outgoing request. */
 export interface RequestLimits {
@@ -38,6 +39,8 @@ const BRANCH_ROOM = 32
 export interface StackOptions {
   readonly listen: TransportOptions['listen']
   readonly log: TransportOptions['log']
+  readonly connectionLimits?: TransportOptions['connectionLimits']
+  isTrusted?(address: string): boolean
   onRequest(request: SipMessage, remote: Remote, answer: Answer): void
 }
 
@@ -61,23 +64,43 @@ export function createSipStack(options: StackOptions): SipStack {
   /** Client transactions over reliable transports, by branch (RFC 3261 §17.1.3 matching: branch and CSeq method). */
   const reliable = new Map<string, {method: string; onResponse: (response: SipMessage) => void}>()
   let running = false
+  const server = createServerSide({layer, onRequest: options.onRequest, running: () => running})
+
+  /** responseIn hands a response to the client transaction it answers (RFC 3261 §17.1.3: by top Via branch and CSeq method). */
+  function responseIn(message: SipMessage, remote: Remote): void {
+    const own = reliable.get(String(message.headers.via[0]?.params.branch))
+    if (own && own.method === message.headers.cseq?.method) return own.onResponse(message)
+    layer.getClient(message)?.message(message, remote)
+  }
+
+  /**
+   * tooLarge fails the one transaction a message over the size limits belongs to: a request is
+   * answered 513 without a transaction (RFC 3261 §21.5.14), a response settles the request it
+   * answers with a local 513. Other transactions on the connection go on.
+   */
+  function tooLarge(head: SipMessage | undefined, remote: Remote, connection: Connection): void {
+    const headers = head?.headers
+    if (!head || !headers?.via?.[0] || !headers.cseq) return log.debug({remote}, 'SIP: an oversized message names no transaction')
+    if (head.status) return responseIn({...head, status: 513, reason: reasonPhrase(513)}, remote)
+    if (head.method !== 'ACK' && headers.from && headers.to && headers['call-id']) connection.send(respond(head, 513))
+  }
+
   const transport = createTransport({
     listen: options.listen,
     log,
+    ...(options.connectionLimits ? {connectionLimits: options.connectionLimits} : {}),
+    isTrusted: (address) => options.isTrusted?.(address) ?? false,
+    onOversized(head, remote, connection) {
+      try {
+        tooLarge(head, remote, connection)
+      } catch (error) {
+        log.warn({error: (error as Error).message}, 'SIP: oversized message handling failed')
+      }
+    },
     onMessage(message, remote, connection) {
       try {
-        if (!message.method) {
-          const own = reliable.get(String(message.headers.via[0]?.params.branch))
-          if (own && own.method === message.headers.cseq?.method) return own.onResponse(message)
-          return void layer.getClient(message)?.message(message, remote)
-        }
-        const existing = layer.getServer(message)
-        // A retransmission: the server transaction repeats its last response (RFC 3261 §17.2.2).
-        if (existing) return existing.message(message)
-        // A stray ACK (to a non-2xx we sent for an INVITE) belongs to no new transaction.
-        if (message.method === 'ACK') return
-        const transaction = layer.createServerTransaction(message, connection)
-        options.onRequest(message, remote, (response) => transaction.send(response))
+        if (!message.method) return responseIn(message, remote)
+        server.request(message, remote, connection)
       } catch (error) {
         log.warn({error: (error as Error).message}, 'SIP: message handling failed')
       }

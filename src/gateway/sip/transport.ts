@@ -2,12 +2,16 @@ import dgram from 'node:dgram'
 import net from 'node:net'
 import {hostname} from 'node:os'
 import tls from 'node:tls'
-import {parse, type Connection, type SipMessage} from 'sip'
-import {sipFramer} from './framing.js'
+import type {Connection, SipMessage} from 'sip'
+import {createAdmission, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits} from './admission.js'
+import {frameDatagram, sipFramer, type FramingLimits} from './framing.js'
+import {isComplete, parseMessage} from './parse.js'
 import {wire} from './wire.js'
 
 /**
- * SIP over UDP, TCP and TLS (RFC 3261 §18), with the `sip` package's codec. Its own transport
+ * SIP over UDP, TCP and TLS (RFC 3261 §18), with csxmpp's reader and writer (parse.ts, wire.ts) of
+ * the `sip` package's message objects, size limits per message (framing.ts) and a bound on the
+ * connections accepted (admission.ts). The package's own transport
  * (`sip.create`) is not used because it cannot be run safely inside the gateway: a failed bind is an
  * uncaught 'error' event that ends the process, it never says when it is listening, `destroy()`
  * closes the listeners but leaves accepted and dialled connections open (the process stays alive
@@ -38,6 +42,16 @@ export interface TlsFiles {
 export interface TransportOptions {
   readonly listen: {readonly address: string; readonly port: number; readonly protocol: Protocol; readonly tls?: TlsFiles}
   onMessage(message: SipMessage, remote: Remote, connection: Connection): void
+  /**
+   * onOversized gets what could be read of a message over the size limits once its bytes were
+   * skipped: its start line and the first Via, From, To, Call-ID and CSeq lines (any may be missing:
+   * too long to keep), or undefined when not even its start line could be read.
+   */
+  onOversized(head: SipMessage | undefined, remote: Remote, connection: Connection): void
+  /** How many TCP or TLS connections the listener accepts (admission.ts); DEFAULT_CONNECTION_LIMITS when absent. */
+  readonly connectionLimits?: ConnectionLimits
+  /** isTrusted tells the addresses whose connections are not counted against the limits (the trusted SIP hosts). */
+  isTrusted?(address: string): boolean
   readonly log: {warn(obj: object, msg: string): void; debug(obj: object, msg: string): void}
 }
 
@@ -52,12 +66,21 @@ export interface Transport {
 
 // An idle stream is closed after this long (RFC 3261 §18.3 leaves it to the implementation; `sip` uses 120 s too).
 const IDLE_MS = 120_000
-const MAX_HEADER_BYTES = 60_480
-const MAX_CONTENT_BYTES = 65_536
+// A message over maxHeaderBytes or maxContentBytes fails alone; only a header block without end, or
+// a body announced, past maxSkipBytes ends its connection (framing.ts).
+const LIMITS: FramingLimits = {maxHeaderBytes: 60_480, maxContentBytes: 65_536, maxSkipBytes: 1_048_576}
+const FLOOD_MESSAGES = {
+  header: 'SIP: a header block without end past 1 MiB; closing the connection',
+  content: 'SIP: a body over 1 MiB announced; closing the connection',
+} as const
 
-function isComplete(m: SipMessage | undefined): m is SipMessage {
-  const h = m?.headers
-  return !!m && (!!m.method || (m.status ?? 0) >= 100) && !!h && Array.isArray(h.via) && h.via.length > 0 && !!h['call-id'] && !!h.to && !!h.from && !!h.cseq
+/** stamped records in a request's top Via where it really came from (RFC 3261 §18.2.1, RFC 3581 §4). */
+function stamped(message: SipMessage, remote: Remote): SipMessage {
+  if (!message.method) return message
+  const via = message.headers.via[0]!
+  via.params.received = remote.address
+  if (remote.protocol === 'UDP' && 'rport' in via.params) via.params.rport = String(remote.port)
+  return message
 }
 
 /** createTransport makes a transport; nothing is bound before start(). */
@@ -69,17 +92,18 @@ export function createTransport(options: TransportOptions): Transport {
   const datagrams: dgram.Socket[] = []
   const key = (r: Remote) => `${r.protocol}|${r.address}|${r.port}`
   const wildcard = listen.address === '0.0.0.0' || listen.address === '::'
+  const admission = createAdmission({limits: options.connectionLimits ?? DEFAULT_CONNECTION_LIMITS, exempt: options.isTrusted ?? (() => false), log})
   let bound = {address: listen.address, port: listen.port}
 
   function received(message: SipMessage | undefined, remote: Remote, connection: Connection): void {
     if (!isComplete(message)) return log.debug({remote}, 'SIP: incomplete message dropped')
-    if (message.method) {
-      // RFC 3261 §18.2.1 and RFC 3581 §4: record where the request really came from.
-      const via = message.headers.via[0]!
-      via.params.received = remote.address
-      if (remote.protocol === 'UDP' && 'rport' in via.params) via.params.rport = String(remote.port)
-    }
-    options.onMessage(message, remote, connection)
+    options.onMessage(stamped(message, remote), remote, connection)
+  }
+
+  function oversized(head: string, why: string, remote: Remote, connection: Connection): void {
+    log.debug({remote, why}, 'SIP: oversized message skipped')
+    const message = parseMessage(head)
+    options.onOversized(message?.headers.via?.length ? stamped(message, remote) : message, remote, connection)
   }
 
   function adopt(socket: net.Socket, remote: Remote): net.Socket {
@@ -88,11 +112,15 @@ export function createTransport(options: TransportOptions): Transport {
     const connection = streamConnection(socket, remote.protocol, () => {})
     socket.setEncoding('latin1')
     socket.setTimeout(IDLE_MS, () => socket.destroy())
-    const flood = (): void => {
-      log.warn({remote}, 'SIP: oversized message, closing the connection')
-      socket.destroy()
+    const events = {
+      message: (text: string) => received(parseMessage(text), remote, connection),
+      oversized: (head: string, why: string) => oversized(head, why, remote, connection),
+      flood: (why: keyof typeof FLOOD_MESSAGES) => {
+        log.warn({remote}, FLOOD_MESSAGES[why])
+        socket.destroy()
+      },
     }
-    socket.on('data', sipFramer((text) => received(parse(text), remote, connection), flood, {maxHeaderBytes: MAX_HEADER_BYTES, maxContentBytes: MAX_CONTENT_BYTES}))
+    socket.on('data', sipFramer(events, LIMITS))
     socket.on('error', (error) => log.debug({remote, error: error.message}, 'SIP: connection error'))
     socket.on('close', () => {
       sockets.delete(socket)
@@ -151,7 +179,9 @@ export function createTransport(options: TransportOptions): Transport {
     const socket = dgram.createSocket(net.isIPv6(address) ? 'udp6' : 'udp4')
     socket.on('message', (data, info) => {
       const remote: Remote = {protocol: 'UDP', address: info.address, port: info.port}
-      received(parse(data), remote, datagramConnection(socket, remote))
+      const framed = frameDatagram(data.toString('latin1'), LIMITS)
+      if ('message' in framed) received(parseMessage(framed.message), remote, datagramConnection(socket, remote))
+      else oversized(framed.oversized, framed.why, remote, datagramConnection(socket, remote))
     })
     return new Promise((resolve, reject) => {
       socket.once('error', reject)
@@ -164,20 +194,42 @@ export function createTransport(options: TransportOptions): Transport {
     })
   }
 
-  function openServer(): Promise<net.Server> {
-    const accept = (socket: net.Socket) =>
-      adopt(socket, {protocol: listen.protocol, address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0})
-    const server =
-      listen.protocol === 'TLS'
-        ? tls.createServer({key: listen.tls!.key, cert: listen.tls!.cert, ca: listen.tls!.ca, requestCert: !!listen.tls!.ca, rejectUnauthorized: !!listen.tls!.ca}, accept)
-        : net.createServer(accept)
-    // Raw sockets are tracked from accept, so that stop() also ends a TLS handshake that never finishes.
-    server.on('connection', (socket: net.Socket) => {
-      sockets.add(socket)
-      socket.on('close', () => sockets.delete(socket))
+  /**
+   * secureServer handshakes the accepted connections of a TLS listener: a tls.Server that never
+   * listens, handed each raw socket once admitted, so that a connection past the limits costs no
+   * handshake. TLS renegotiation is refused: a client could make the gateway handshake again and
+   * again on one connection (issue 12); SIP over TLS has no use for it (RFC 5246 §7.4.1.2 allows a
+   * server to decline).
+   */
+  function secureServer(files: TlsFiles): tls.Server {
+    const server = tls.createServer({key: files.key, cert: files.cert, ca: files.ca, requestCert: !!files.ca, rejectUnauthorized: !!files.ca}, (socket) => {
+      socket.disableRenegotiation()
+      // Node reports an attempt as an error, then goes on with it unless the socket is destroyed.
+      socket.on('error', () => socket.destroy())
+      adopt(socket, {protocol: 'TLS', address: socket.remoteAddress ?? '', port: socket.remotePort ?? 0})
     })
     // A failed TLS handshake is not a SIP event; it must not reach the process as an uncaught error.
     server.on('tlsClientError', (error: Error) => log.debug({error: error.message}, 'SIP: TLS handshake failed'))
+    return server
+  }
+
+  function openServer(): Promise<net.Server> {
+    const secure = listen.protocol === 'TLS' ? secureServer(listen.tls!) : undefined
+    const server = net.createServer((socket) => {
+      const address = socket.remoteAddress ?? ''
+      const release = admission.admit(address)
+      if (!release) return void socket.destroy()
+      // Raw sockets are tracked from accept, so that stop() also ends a TLS handshake that never
+      // finishes, and an idle one (a handshake included) ends like any idle connection.
+      sockets.add(socket)
+      socket.setTimeout(IDLE_MS, () => socket.destroy())
+      socket.on('close', () => {
+        sockets.delete(socket)
+        release()
+      })
+      if (secure) secure.emit('connection', socket)
+      else adopt(socket, {protocol: listen.protocol, address, port: socket.remotePort ?? 0})
+    })
     return new Promise((resolve, reject) => {
       server.once('error', reject)
       server.listen(listen.port, listen.address, () => {

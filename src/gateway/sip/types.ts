@@ -83,6 +83,8 @@ export interface SipEndpointOptions {
   readonly maxNonceCounts?: number
   /** How many contacts one user may have bound with the embedded registrar at once (RFC 3261 §10.3; more is 403); default 10. */
   readonly maxContactsPerUser?: number
+  /** How many TCP/TLS connections the listener accepts, in all and from one address; default 1000 and 100 (admission.ts). The trusted hosts are not counted. */
+  readonly connectionLimits?: {readonly total: number; readonly perAddress: number}
 }
 
 /** SipEndpoint is the running SIP side: started and stopped once. */

@@ -140,8 +140,17 @@ ${options.setup ?? ''}`
       async memory() {
         const before = existsSync(probeFile) ? readFileSync(probeFile, 'utf8') : ''
         process.kill(running.pid, 'SIGUSR2')
-        await waitFor(() => existsSync(probeFile) && readFileSync(probeFile, 'utf8') !== before, 10_000, 'the memory probe')
-        return JSON.parse(readFileSync(probeFile, 'utf8')) as Memory
+        // The probe writes the file in place: until it is whole, it may read as a prefix.
+        const written = (): Memory | undefined => {
+          try {
+            const text = readFileSync(probeFile, 'utf8')
+            return text === before ? undefined : (JSON.parse(text) as Memory)
+          } catch {
+            return undefined
+          }
+        }
+        await waitFor(() => written() !== undefined, 10_000, 'the memory probe')
+        return written()!
       },
       lastResort: () => running.lines.filter((line) => line.msg === LAST_RESORT_MSG),
       alive() {

@@ -59,6 +59,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     log: {info: entry('info'), warn: entry('warn'), debug: entry('debug')},
     ...(options.transactionTimeoutMs ? {transactionTimeoutMs: options.transactionTimeoutMs} : {}),
     ...(options.nonceLifetimeMs ? {nonceLifetimeMs: options.nonceLifetimeMs} : {}),
+    ...(options.connectionLimits ? {connectionLimits: options.connectionLimits} : {}),
   })
   await endpoint.start()
   return {
