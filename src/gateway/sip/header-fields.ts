@@ -177,13 +177,23 @@ const appending =
     return values && (Array.isArray(before) ? [...(before as T[]), ...values] : values)
   }
 
+/**
+ * The wildcard Contact alone is `'*'`; beside other contacts it stays in the list as a contact whose
+ * URI is `*`, so that the registrar can refuse the mixture (RFC 3261 §10.3 step 6) instead of
+ * reading only one of its halves.
+ */
+const WILDCARD = Object.freeze({uri: '*', params: Object.freeze({})})
+
 /** HEADER_FIELDS are the structured headers by lower-case long name; others are text (repeated lines joined by `,`). */
 export const HEADER_FIELDS: Readonly<Record<string, HeaderField>> = {
   via: appending(via),
   to: (value) => nameAddr({s: value, i: 0}),
   from: (value) => nameAddr({s: value, i: 0}),
   'refer-to': (value) => nameAddr({s: value, i: 0}),
-  contact: (value, before) => (value.trim() === '*' ? '*' : appending(nameAddr)(value, before === '*' ? undefined : before)),
+  contact: (value, before) => {
+    if (value.trim() !== '*') return appending(nameAddr)(value, before === '*' ? [WILDCARD] : before)
+    return before === undefined ? '*' : [...(before === '*' ? [WILDCARD] : (before as unknown[])), WILDCARD]
+  },
   route: appending(routeEntry),
   'record-route': appending(routeEntry),
   path: appending(routeEntry),

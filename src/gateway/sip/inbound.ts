@@ -156,7 +156,7 @@ const seconds = (text: string | null | undefined) => (text != null && /^\d{1,10}
 /**
  * contactsOf reads a REGISTER's Contact values, '*' for the wildcard, undefined when the wildcard
  * comes with other contacts (RFC 3261 §10.3 step 6: invalid). The codec gives the wildcard as a
- * contact whose URI is '*'.
+ * contact whose URI is '*' (header-fields.ts).
  */
 function contactsOf(request: SipMessage): RegisterRequest['contacts'] | undefined {
   const contact = request.headers.contact

@@ -82,7 +82,14 @@ function assertLinear(make: (n: number) => string): void {
   for (const [i, n] of SIZES.entries()) {
     times.push(seconds(make(n)))
     if (i < 3) continue
-    const ratio = times[i]! / times[i - 3]!
+    let ratio = times[i]! / times[i - 3]!
+    // A pause of the machine (GC, the other test files running beside this one) can spoil one pair of
+    // timings; a quadratic parser fails every new measurement too, so a ratio over the bound is measured
+    // again, at most twice, before it counts.
+    for (let again = 0; again < 2 && ratio >= BOUND; again++) {
+      times[i] = Math.min(times[i]!, seconds(make(n)))
+      ratio = times[i]! / times[i - 3]!
+    }
     assert.ok(ratio < BOUND, `time(${n / 1024} KB) / time(${n / 8192} KB) = ${ratio.toFixed(1)}; times in µs: ${times.map((t) => (t * 1e6).toFixed(1)).join(', ')}`)
   }
 }
