@@ -123,7 +123,7 @@ export class S2sService {
         return
       }
     }
-    this.#sessions.add(new IncomingSession(this.#env, new XmppStream(transport, {maxStanzaBytes: MAX_STANZA_BYTES})))
+    this.#sessions.add(new IncomingSession(this.#env, new XmppStream(transport, {maxStanzaBytes: MAX_STANZA_BYTES, log: this.#env.log})))
   }
 
   #link(local: string, remote: string, partner: DeepReadonly<XmppAllowedPartnerRecord>): Promise<OutgoingSession> {
@@ -151,7 +151,7 @@ export class S2sService {
           : this.#env.lookup(target.host).then((address) => connectTcp(address, target.port, timeoutMs))
         ).catch(() => undefined)
         if (!socket) continue
-        const session = new OutgoingSession(this.#env, new XmppStream(socket, {maxStanzaBytes: MAX_STANZA_BYTES}), local, remote)
+        const session = new OutgoingSession(this.#env, new XmppStream(socket, {maxStanzaBytes: MAX_STANZA_BYTES, log: this.#env.log}), local, remote)
         this.#sessions.add(session)
         return session
       }
