@@ -43,6 +43,8 @@ export class XmppStream extends EventEmitter<XmppStreamEvents> {
   readonly #parser: XmppStreamParser
   readonly #log: Logger
   #failed = false
+  /** The bounded wait of a closing stream; cleared when TCP is gone, so that it holds nothing longer (issue 12). */
+  #closeWait: NodeJS.Timeout | undefined
   #closing = false
   #closed = false
   /** Monotonic times (ms) of the last bytes read, bytes written and stanza either way: the timers of A8.3 read them. */
@@ -134,7 +136,7 @@ export class XmppStream extends EventEmitter<XmppStreamEvents> {
     this.send(STREAM_CLOSE)
     this.#closing = true
     this.#socket.end()
-    setTimeout(() => this.#socket.destroy(), CLOSE_WAIT_MS).unref()
+    this.#closeWait = setTimeout(() => this.#socket.destroy(), CLOSE_WAIT_MS).unref()
   }
 
   /** destroy drops the connection at once (a peer that broke the protocol after we closed). */
@@ -186,6 +188,7 @@ export class XmppStream extends EventEmitter<XmppStreamEvents> {
   readonly #onClose = (): void => {
     if (this.#closed) return
     this.#closed = true
+    clearTimeout(this.#closeWait)
     this.emit('closed')
   }
 
