@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict'
+import net from 'node:net'
 import {after, before, test} from 'node:test'
+import {buildRequest, exchange} from '../helpers/sip/raw.js'
 import {type FloodResult, MiB, answered, assertMemoryBack, assertServing, authenticate, flood, refusal} from '../helpers/security/flood.js'
 import {type Memory, type Target, startTarget} from '../helpers/security/target.js'
 import {HEADER, type RawXmppClient, connectXmpp} from '../helpers/security/xmpp-client.js'
@@ -10,7 +12,8 @@ import {HEADER, type RawXmppClient, connectXmpp} from '../helpers/security/xmpp-
  * whitespace between stanzas (before and after authentication) were buffered by the XML parser
  * without any limit until the process died with `RangeError: Invalid string length`. Each flood here
  * is 64 MiB; the gateway must end the stream with `<policy-violation/>` naming the limit long before,
- * on the STARTTLS port and the direct TLS port alike, and go on serving.
+ * on the STARTTLS port and the direct TLS port alike and on the streams it opens itself, and go on
+ * serving.
  */
 
 let target: Target
@@ -94,6 +97,56 @@ for (const directTls of [false, true]) {
     await assertRefused(client, result, mark, BETWEEN_STANZAS_LIMIT)
   })
 }
+
+/**
+ * hostilePartner listens as d1.test and answers the gateway's outgoing stream with an endless header
+ * attribute, in 64 KiB writes paced by the gateway's reading, until the gateway closes or 64 MiB.
+ */
+async function hostilePartner(): Promise<{received: () => string; sent: () => number; close: () => Promise<void>}> {
+  let received = ''
+  let sent = 0
+  const sockets = new Set<net.Socket>()
+  const chunk = Buffer.alloc(64 * 1024, 'a')
+  const server = net.createServer((socket) => {
+    sockets.add(socket)
+    socket.on('error', () => {})
+    socket.on('data', (data: Buffer) => void (received += data.toString('utf8')))
+    socket.once('data', async () => {
+      socket.write("<?xml version='1.0'?><stream:stream xmlns:stream='http://etherx.jabber.org/streams' xmlns='jabber:server' xmlns:db='jabber:server:dialback' from='d1.test' id='")
+      while (sent < 64 * MiB && !socket.destroyed && !received.includes('</stream:stream>')) {
+        await new Promise<void>((resolve) => socket.write(chunk, () => resolve()))
+        sent += chunk.length
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(5269, target.address(23), resolve))
+  return {
+    received: () => received,
+    sent: () => sent,
+    close: () => new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy()
+      server.close(() => resolve())
+    }),
+  }
+}
+
+test("an endless attribute in a partner's answer to the gateway's outgoing stream: <policy-violation/>, the message bounces", async () => {
+  const partner = await hostilePartner()
+  try {
+    const request = buildRequest(
+      {method: 'MESSAGE', uri: 'sip:someone@d1.test', from: 'sip:romeo@gw.test', to: 'sip:someone@d1.test', via: `${target.sip.proxy}:5060`, headers: [['Content-Type', 'text/plain;charset=UTF-8']], body: 'hello'},
+      'TCP',
+    )
+    const response = await exchange({local: target.sip.proxy, remote: {address: target.sip.host, port: target.sip.port}, protocol: 'tcp'}, request, 20_000)
+    assert.ok(response.status >= 400, `${response.status} ${response.reason}`)
+    assert.match(partner.received(), /<stream:error><policy-violation xmlns="urn:ietf:params:xml:ns:xmpp-streams"\/><\/stream:error><\/stream:stream>$/)
+    assert.ok(partner.sent() <= SLACK, `the gateway ended the stream after ${(partner.sent() / MiB).toFixed(1)} MiB`)
+    assert.deepEqual(target.lastResort(), [])
+  } finally {
+    await partner.close()
+  }
+})
 
 test('whitespace keep-alives between stanzas are fine: a stanza after them is handled', async () => {
   const client = await authenticate(target, 'p2.test')
