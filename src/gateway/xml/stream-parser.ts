@@ -124,10 +124,11 @@ export class XmppStreamParser {
   #parse(chunk: Buffer): void {
     const text = this.#decode(chunk)
     if (text === undefined) return
-    this.#parser.write(text)
-    this.#fed += text.length
-    // Checked after each chunk as well as at each boundary: a span that has not ended yet is what saxes holds.
-    this.#check(this.#fed)
+    const parser = this.#parser
+    parser.write(text)
+    // Checked after each chunk as well as at each boundary: a span that has not ended yet is what saxes
+    // holds. A handler that restarted the stream meanwhile (reset) began the count afresh.
+    if (parser === this.#parser) this.#check((this.#fed += text.length))
     const completed = this.#completed
     this.#completed = []
     for (const stanza of completed) {
