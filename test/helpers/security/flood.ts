@@ -110,7 +110,7 @@ export async function assertServing(target: Target): Promise<void> {
  * left nothing behind it moves by less than 1 MiB. RSS also counts the heap V8 keeps reserved after
  * growing it (heapTotal 21 → 46 MiB under 2,500 connections) and what the C allocator keeps after
  * freeing socket and TLS buffers: measured over repeated rounds it settles 30–45 MiB above a fresh
- * process and stays there. The unfixed gateway kept 129–480 MiB of heap (xmpp-input-memory.test.ts).
+ * process and stays there. The unfixed gateway kept 66–480 MiB of heap (xmpp-input-memory.test.ts).
  */
 export const MEMORY_TOLERANCE = {heapUsed: 16, rss: 64} as const
 
