@@ -1,20 +1,32 @@
-import {StringDecoder} from 'node:string_decoder'
+import {TextDecoder} from 'node:util'
 import {Element} from '@xmpp/xml'
-import {SaxesParser, type SaxesTagNS} from 'saxes'
+import {SaxesParser, type SaxesTagNS, type XMLDecl} from 'saxes'
+import {InputBudget} from './input-budget.js'
 
 /**
- * The incoming XMPP stream parser (RFC 6120 §4, §11): strict XML from saxes (notes/stack.md §5.2:
+ * The incoming XMPP stream parser (RFC 6120 §4, §11): strict XML 1.0 from saxes (notes/stack.md §5.2:
  * ltx silently accepts what RFC 6120 forbids), restricted XML enforced, whitespace keep-alives between
- * stanzas dropped, UTF-8 characters split across TCP segments decoded whole, and a stanza size and
- * depth limit so that a peer cannot grow the gateway's memory. Each violation ends the stream with
- * the RFC 6120 §4.9.3 condition to send back.
+ * stanzas dropped, strict UTF-8 with characters split across TCP segments decoded whole, and an input
+ * budget (input-budget.ts) that counts every byte from the first one, so that a peer cannot grow the
+ * gateway's memory: the header, the gaps between stanzas and each stanza have a limit, and so does
+ * nesting. Each violation ends the stream with the RFC 6120 §4.9.3 condition to send back.
  */
 
 /** NS_STREAM is the stream namespace of RFC 6120 §4.8.1. */
 export const NS_STREAM = 'http://etherx.jabber.org/streams'
 
-/** StreamErrorCondition is the stream error the parser asks the session to send (RFC 6120 §4.9.3). */
-export type StreamErrorCondition = 'not-well-formed' | 'restricted-xml' | 'policy-violation' | 'invalid-namespace' | 'bad-format'
+/**
+ * StreamErrorCondition is a stream error the stream asks the session to send (RFC 6120 §4.9.3):
+ * the parser's, for the peer's input, and `internal-server-error` for a failure of the gateway's own.
+ */
+export type StreamErrorCondition =
+  | 'not-well-formed'
+  | 'restricted-xml'
+  | 'policy-violation'
+  | 'invalid-namespace'
+  | 'bad-format'
+  | 'unsupported-encoding'
+  | 'internal-server-error'
 
 /** StreamParserEvents are what the parser reports, in order. */
 export interface StreamParserHandlers {
@@ -34,17 +46,27 @@ export interface StreamParserLimits {
   readonly maxStanzaBytes?: number
   /** Nesting below the stream header. Default 32. */
   readonly maxDepth?: number
+  /** Bytes from the stream's first byte to the end of its header; a real header is a few hundred. Default 8 KiB. */
+  readonly maxHeaderBytes?: number
+  /**
+   * Bytes between two stanzas. Whitespace keep-alives are a byte every minute or so, and a stream
+   * without stanzas is closed after StreamInactivityTimeout; this only stops a flood. Default 256 KiB.
+   */
+  readonly maxBetweenStanzasBytes?: number
 }
 
+/** XmppStreamParser reads one XML stream from the bytes of one connection, and starts over on reset. */
 export class XmppStreamParser {
   readonly #handlers: StreamParserHandlers
-  readonly #maxStanzaBytes: number
   readonly #maxDepth: number
-  #decoder = new StringDecoder('utf8')
+  readonly #limits: {header: number; between: number; stanza: number}
+  #decoder!: TextDecoder
+  #budget!: InputBudget
   #parser!: SaxesParser<{xmlns: true}>
+  /** Characters given to saxes since the stream began: its `position` is right only inside its handlers. */
+  #fed = 0
   #header: Element | undefined
   #open: Element[] = []
-  #bytes = 0
   #failed = false
   /**
    * Stanzas completed by the current write. saxes closes the open elements before it reports a
@@ -54,18 +76,24 @@ export class XmppStreamParser {
 
   constructor(handlers: StreamParserHandlers, limits: StreamParserLimits = {}) {
     this.#handlers = handlers
-    this.#maxStanzaBytes = limits.maxStanzaBytes ?? 256 * 1024
     this.#maxDepth = limits.maxDepth ?? 32
+    this.#limits = {header: limits.maxHeaderBytes ?? 8 * 1024, between: limits.maxBetweenStanzasBytes ?? 256 * 1024, stanza: limits.maxStanzaBytes ?? 256 * 1024}
     this.reset()
   }
 
   /** reset starts a new stream on the same connection: after STARTTLS and after SASL success (RFC 6120 §5.4.3.3, §6.4.6). */
   reset(): void {
-    this.#decoder = new StringDecoder('utf8')
+    // RFC 6120 §11.6: UTF-8 only. Fatal: a malformed sequence is refused, never turned into U+FFFD and
+    // forwarded; streaming: a character split across TCP segments waits for its last byte.
+    this.#decoder = new TextDecoder('utf-8', {fatal: true})
+    this.#budget = new InputBudget(this.#limits)
+    this.#fed = 0
     this.#header = undefined
     this.#open = []
-    this.#bytes = 0
-    const parser = new SaxesParser({xmlns: true, position: false})
+    // RFC 6120 §11.8: XMPP is XML 1.0, whatever the declaration says; XML 1.1 would allow `&#1;`.
+    const parser = new SaxesParser({xmlns: true, position: false, defaultXMLVersion: '1.0', forceXMLVersion: true})
+    parser.on('xmldecl', (declaration) => this.#declaration(declaration))
+    parser.on('opentagstart', () => this.#elementStart())
     parser.on('opentag', (tag) => this.#openTag(tag))
     parser.on('closetag', () => this.#closeTag())
     parser.on('text', (text) => this.#text(text))
@@ -77,32 +105,60 @@ export class XmppStreamParser {
     this.#parser = parser
   }
 
-  /** write feeds bytes as they arrive from the socket. */
+  /**
+   * write feeds bytes as they arrive from the socket. A violation is reported to the handlers; any
+   * other exception (a handler's, or the parser's own) stops the parser for good and is thrown to the
+   * caller, whose connection it is.
+   */
   write(chunk: Buffer): void {
     if (this.#failed) return
-    const text = this.#decoder.write(chunk)
-    // Whitespace keep-alives between stanzas do not count toward the next stanza's size.
-    const counted = this.#header !== undefined && (this.#open.length > 0 || text.trim() !== '')
-    if (counted && this.#overLimit(chunk.length)) return
     try {
-      this.#parser.write(text)
+      this.#parse(chunk)
     } catch (error) {
-      // saxes reports through the error handler, which throws; anything else is ours.
-      if (!this.#failed) throw error
+      if (error instanceof StreamParserStopped) return
+      this.#failed = true
+      throw error
     }
-    // The chunk that carried the header may also have begun a stanza: count it whole (a few hundred bytes too many at most).
-    if (!counted && this.#open.length > 0 && this.#overLimit(chunk.length)) return
-    const completed = this.#completed
-    this.#completed = []
-    if (!this.#failed) for (const stanza of completed) this.#handlers.stanza(stanza)
   }
 
-  /** #overLimit adds bytes to the current stanza and reports the violation when it grows past the limit. */
-  #overLimit(bytes: number): boolean {
-    this.#bytes += bytes
-    if (this.#bytes <= this.#maxStanzaBytes) return false
-    this.#report('policy-violation', `a stanza exceeds ${this.#maxStanzaBytes} bytes`)
-    return true
+  #parse(chunk: Buffer): void {
+    const text = this.#decode(chunk)
+    if (text === undefined) return
+    const parser = this.#parser
+    parser.write(text)
+    // Checked after each chunk as well as at each boundary: a span that has not ended yet is what saxes
+    // holds. A handler that restarted the stream meanwhile (reset) began the count afresh.
+    if (parser === this.#parser) this.#check((this.#fed += text.length))
+    const completed = this.#completed
+    this.#completed = []
+    for (const stanza of completed) {
+      if (this.#failed) return
+      this.#handlers.stanza(stanza)
+    }
+  }
+
+  #decode(chunk: Buffer): string | undefined {
+    try {
+      return this.#decoder.decode(chunk, {stream: true})
+    } catch {
+      // RFC 6120 §4.9.3.22: "…improperly encoded the stream (e.g., by violating the rules of the [UTF-8] encoding)".
+      this.#report('unsupported-encoding', 'the stream is not valid UTF-8 (RFC 6120 §11.6)')
+      return undefined
+    }
+  }
+
+  /** #check reports the violation when the current span has grown past its limit; true when it did. */
+  #check(position: number): boolean {
+    const overrun = this.#budget.overrun(position)
+    if (overrun !== undefined) this.#report('policy-violation', overrun)
+    return overrun !== undefined
+  }
+
+  /** #boundary ends a span inside saxes: the one ending is checked, then the next one is counted from here. */
+  #boundary(next: 'between' | 'stanza'): void {
+    const position = this.#parser.position
+    if (this.#check(position)) throw new StreamParserStopped()
+    this.#budget.begin(next, position)
   }
 
   /** #report reports the first violation; nothing is reported after it. */
@@ -118,11 +174,23 @@ export class XmppStreamParser {
     throw new StreamParserStopped()
   }
 
+  /** #declaration refuses an XML declaration naming another encoding than UTF-8 (RFC 6120 §11.6). */
+  #declaration(declaration: XMLDecl): void {
+    const encoding = declaration.encoding
+    if (encoding !== undefined && !/^utf-?8$/i.test(encoding)) this.#fail('unsupported-encoding', `the stream must be UTF-8, not ${encoding} (RFC 6120 §11.6)`)
+  }
+
+  /** #elementStart sees an element's name complete: at the top level, a stanza begins and the gap before it ends. */
+  #elementStart(): void {
+    if (this.#header && this.#open.length === 0) this.#boundary('stanza')
+  }
+
   #openTag(tag: SaxesTagNS): void {
     const attrs: Record<string, string> = {}
     for (const attribute of Object.values(tag.attributes)) attrs[attribute.name] = attribute.value
     if (!this.#header) {
       if (tag.local !== 'stream' || tag.uri !== NS_STREAM) this.#fail('invalid-namespace', `the stream header must be <stream> in ${NS_STREAM}`)
+      this.#boundary('between')
       this.#header = new Element(tag.name, attrs)
       this.#handlers.streamStart(this.#header)
       return
@@ -144,7 +212,7 @@ export class XmppStreamParser {
       return
     }
     if (this.#open.length === 0) {
-      this.#bytes = 0
+      this.#boundary('between')
       this.#completed.push(element)
     }
   }

@@ -150,7 +150,7 @@ export class S2sService {
         this.#handshakes--
       }
     }
-    const session = new IncomingSession(this.#env, new XmppStream(transport, {maxStanzaBytes: MAX_STANZA_BYTES}))
+    const session = new IncomingSession(this.#env, new XmppStream(transport, {maxStanzaBytes: MAX_STANZA_BYTES, log: this.#env.log}))
     this.#sessions.add(session)
     this.#arrivalOf.set(session, arrival)
     arrival.expire = (text) => session.close({condition: 'connection-timeout', text})
@@ -221,7 +221,7 @@ export class S2sService {
           : this.#env.lookup(target.host).then((address) => connectTcp(address, target.port, timeoutMs))
         ).catch(() => undefined)
         if (!socket) continue
-        const session = new OutgoingSession(this.#env, new XmppStream(socket, {maxStanzaBytes: MAX_STANZA_BYTES}), local, remote)
+        const session = new OutgoingSession(this.#env, new XmppStream(socket, {maxStanzaBytes: MAX_STANZA_BYTES, log: this.#env.log}), local, remote)
         this.#sessions.add(session)
         return session
       }

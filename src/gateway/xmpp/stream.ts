@@ -2,6 +2,7 @@ import {EventEmitter} from 'node:events'
 import type {Socket} from 'node:net'
 import type {TLSSocket} from 'node:tls'
 import type {Element} from '@xmpp/xml'
+import type {Logger} from 'pino'
 import {type StreamErrorCondition, type StreamParserLimits, XmppStreamParser} from '../xml/stream-parser.js'
 import {STREAM_CLOSE, streamError} from './stream-output.js'
 
@@ -9,8 +10,15 @@ import {STREAM_CLOSE, streamError} from './stream-output.js'
  * One XML stream over one TCP connection (RFC 6120 §4): the socket, the strict parser, the upgrade to
  * TLS in place (STARTTLS, §5.4.3.3: the parser starts over on the secured connection), and the closing
  * handshake (§4.4: send `</stream:stream>`, wait a bounded time for the peer's, then close TCP).
- * It knows nothing about who the peer is; the sessions decide that.
+ * It is also the error boundary of the connection's input (issue 12): whatever parsing and handling
+ * the peer's bytes throws ends this stream, never the process. It knows nothing about who the peer
+ * is; the sessions decide that.
  */
+
+/** XmppStreamOptions are the parser's limits and the log a failure of the gateway's own is written to. */
+export interface XmppStreamOptions extends StreamParserLimits {
+  readonly log: Logger
+}
 
 /** XmppStreamEvents are what a stream reports to its session. */
 export interface XmppStreamEvents {
@@ -27,9 +35,16 @@ export interface XmppStreamEvents {
 /** How long a closing stream waits for the peer's `</stream:stream>` before dropping TCP (RFC 6120 §4.4). */
 const CLOSE_WAIT_MS = 2000
 
+/** What the peer is told when the gateway failed on its input; the log has the exception. */
+const INTERNAL_FAILURE = 'the gateway failed to handle this stream'
+
 export class XmppStream extends EventEmitter<XmppStreamEvents> {
   #socket: Socket
   readonly #parser: XmppStreamParser
+  readonly #log: Logger
+  #failed = false
+  /** The bounded wait of a closing stream; cleared when TCP is gone, so that it holds nothing longer (issue 12). */
+  #closeWait: NodeJS.Timeout | undefined
   #closing = false
   #closed = false
   /** Monotonic times (ms) of the last bytes read, bytes written and stanza either way: the timers of A8.3 read them. */
@@ -37,9 +52,10 @@ export class XmppStream extends EventEmitter<XmppStreamEvents> {
   lastWrite = performance.now()
   lastStanza = performance.now()
 
-  constructor(socket: Socket, limits: StreamParserLimits) {
+  constructor(socket: Socket, {log, ...limits}: XmppStreamOptions) {
     super()
     this.#socket = socket
+    this.#log = log
     this.#parser = new XmppStreamParser(
       {
         streamStart: (header) => this.emit('header', header),
@@ -120,7 +136,7 @@ export class XmppStream extends EventEmitter<XmppStreamEvents> {
     this.send(STREAM_CLOSE)
     this.#closing = true
     this.#socket.end()
-    setTimeout(() => this.#socket.destroy(), CLOSE_WAIT_MS).unref()
+    this.#closeWait = setTimeout(() => this.#socket.destroy(), CLOSE_WAIT_MS).unref()
   }
 
   /** destroy drops the connection at once (a peer that broke the protocol after we closed). */
@@ -132,10 +148,33 @@ export class XmppStream extends EventEmitter<XmppStreamEvents> {
     socket.setNoDelay(true)
     socket.on('data', (chunk: Buffer) => {
       this.lastRead = performance.now()
-      this.#parser.write(chunk)
+      try {
+        this.#parser.write(chunk)
+      } catch (error) {
+        this.#fail(error)
+      }
     })
     socket.on('close', this.#onClose)
     socket.on('error', this.#onError)
+  }
+
+  /**
+   * #fail ends the stream after an exception from handling its input: the parser (which stops for
+   * good) or a handler behind it. The peer's input errors are violations, reported with their own
+   * condition; anything thrown is the gateway's failure: RFC 6120 §4.9.3.8 `internal-server-error`.
+   * The session is told first, so that it closes as it closes any refused stream (header first,
+   * §4.9.1.2); if it cannot, the stream closes itself.
+   */
+  #fail(error: unknown): void {
+    if (this.#failed) return
+    this.#failed = true
+    this.#log.error({err: error, remote: this.#socket.remoteAddress}, 'xmpp stream input failed; the stream is closed')
+    try {
+      this.emit('violation', 'internal-server-error', INTERNAL_FAILURE)
+    } catch {
+      // The session failed again; the stream still closes below.
+    }
+    this.close('internal-server-error', INTERNAL_FAILURE)
   }
 
   #peerClosed(): void {
@@ -149,6 +188,7 @@ export class XmppStream extends EventEmitter<XmppStreamEvents> {
   readonly #onClose = (): void => {
     if (this.#closed) return
     this.#closed = true
+    clearTimeout(this.#closeWait)
     this.emit('closed')
   }
 
