@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import {within} from '../sip/peers.js'
 import type {Memory, Target} from './target.js'
 import {HEADER, type RawXmppClient, connectXmpp} from './xmpp-client.js'
+import {saslStream} from './partner-stream.js'
 
 /**
  * What the input-accounting tests (issue 12) share: an endless flood that stops as soon as the gateway
@@ -53,40 +54,14 @@ export async function answered(client: RawXmppClient, mark = 0, ms = 5000): Prom
   return client.text().slice(mark)
 }
 
-/** SASL_SUCCESS is the gateway's answer to a valid SASL EXTERNAL (RFC 6120 §6.4.6). */
-export const SASL_SUCCESS = '<success xmlns="urn:ietf:params:xml:ns:xmpp-sasl"/>'
-
-/** LoginOptions choose the port and the header of the stream restarted after SASL success. */
-export interface LoginOptions {
-  /** The XEP-0368 port rather than STARTTLS. */
-  readonly directTls?: boolean
-  /** The restarted stream's header (with its XML declaration); the usual one by default. */
-  readonly restart?: string
-}
-
 /**
  * authenticate logs in as a SASL EXTERNAL partner (p1.test or p2.test) with its valid certificate,
- * over STARTTLS or the XEP-0368 port; the stream is restarted and answered with its features.
+ * over STARTTLS or the XEP-0368 port; the stream is restarted (with the given header, or the usual
+ * one) and answered with its features.
  */
-export async function authenticate(target: Target, domain: 'p1.test' | 'p2.test', {directTls = false, restart}: LoginOptions = {}): Promise<RawXmppClient> {
-  const {cert, key} = target.certificates[domain]
-  const credentials = {cert, key, ca: target.ca}
-  const client = directTls
-    ? await connectXmpp(target.host, target.directTlsPort, {credentials, servername: 'gw.test'})
-    : await connectXmpp(target.host, target.port)
-  if (!directTls) {
-    await client.write(HEADER(domain, 'gw.test'))
-    await client.waitFor('<starttls')
-    await client.write("<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>")
-    await client.waitFor('<proceed')
-    await client.starttls(credentials, 'gw.test')
-  }
-  let mark = client.text().length
-  await client.write(HEADER(domain, 'gw.test'))
-  await client.waitFor('EXTERNAL', 5000, mark)
-  await client.write("<auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='EXTERNAL'>=</auth>")
-  await client.waitFor(SASL_SUCCESS, 5000, mark)
-  mark = client.text().length
+export async function authenticate(target: Target, domain: 'p1.test' | 'p2.test', {directTls = false, restart}: {directTls?: boolean; restart?: string} = {}): Promise<RawXmppClient> {
+  const client = await saslStream(target, {certificate: domain, directTls})
+  const mark = client.text().length
   await client.write(restart ?? HEADER(domain, 'gw.test'))
   await client.waitFor('<stream:features', 5000, mark)
   return client
