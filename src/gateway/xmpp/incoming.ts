@@ -129,7 +129,7 @@ export class IncomingSession extends S2sSession {
       return
     }
     if (isDialback(stanza, 'verify')) return this.#answerVerify(stanza)
-    if (isDialback(stanza, 'result')) return void this.#dialback(stanza, partner)
+    if (isDialback(stanza, 'result')) return this.step(this.#dialback(stanza, partner))
     if (!this.authenticated) return this.#negotiate(stanza, partner)
     const verdict = judgeStanza(stanza, {local: this.localDomain ?? '', isAuthenticated: (remote) => this.#isAuthenticated(remote)})
     switch (verdict.action) {
@@ -174,7 +174,7 @@ export class IncomingSession extends S2sSession {
 
   #negotiate(stanza: Element, partner: DeepReadonly<XmppAllowedPartnerRecord>): void {
     const features = featuresFor(partner, this.stream.secured, this.#certificateValid)
-    if (stanza.is('starttls', NS_TLS) && features.starttls) return void this.#startTls()
+    if (stanza.is('starttls', NS_TLS) && features.starttls) return this.step(this.#startTls())
     if (stanza.is('auth', NS_SASL) && this.stream.secured) return this.#saslExternal(stanza, partner)
     this.refuse({condition: 'not-authorized', text: 'the stream is not authenticated yet'})
   }

@@ -74,9 +74,9 @@ export class OutgoingSession extends S2sSession {
   }
 
   #onStanza(stanza: Element): void {
-    if (stanza.is('features', 'http://etherx.jabber.org/streams')) return void this.#onFeatures(stanza)
+    if (stanza.is('features', 'http://etherx.jabber.org/streams')) return this.#onFeatures(stanza)
     if (stanza.is('error', 'http://etherx.jabber.org/streams')) return this.#fail(`the partner sent a stream error: ${stanza.toString()}`)
-    if (stanza.is('proceed', NS_TLS)) return void this.#upgrade()
+    if (stanza.is('proceed', NS_TLS)) return this.step(this.#upgrade())
     if (stanza.is('success', NS_SASL)) {
       this.stream.restart()
       this.#openStream()

@@ -70,7 +70,13 @@ export class S2sService {
 
   /** listen accepts streams on a port; directTls makes it an XEP-0368 port (TLS from the first byte). */
   listen(address: string, port: number, directTls = false): Promise<net.AddressInfo> {
-    const server = net.createServer((socket) => void this.#accept(socket, directTls))
+    // An accept that fails ends that connection only, logged (the handshake errors it expects are caught inside).
+    const server = net.createServer((socket) =>
+      this.#accept(socket, directTls).catch((error: unknown) => {
+        this.#env.log.error({err: error, remote: socket.remoteAddress}, 'xmpp connection setup failed; the connection is closed')
+        socket.destroy()
+      }),
+    )
     this.#servers.push(server)
     return new Promise((resolve, reject) => {
       server.once('error', reject)

@@ -92,6 +92,14 @@ export abstract class S2sSession {
     this.stream.close(refusal?.condition, refusal?.text)
   }
 
+  /**
+   * step runs an asynchronous part of the session (dialback, a TLS upgrade): a failure in it ends this
+   * stream with internal-server-error (XmppStream.fail), never reaches the process.
+   */
+  protected step(work: Promise<unknown>): void {
+    work.catch((error: unknown) => this.stream.fail(error))
+  }
+
   /** describe is the session's fields for log lines. */
   describe(): Record<string, unknown> {
     return {direction: this.direction, local: this.localDomain, remote: this.remoteDomain, method: this.method, secure: this.stream.secured, directTls: this.directTls, id: this.streamId}

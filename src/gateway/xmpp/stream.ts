@@ -151,7 +151,7 @@ export class XmppStream extends EventEmitter<XmppStreamEvents> {
       try {
         this.#parser.write(chunk)
       } catch (error) {
-        this.#fail(error)
+        this.fail(error)
       }
     })
     socket.on('close', this.#onClose)
@@ -159,13 +159,13 @@ export class XmppStream extends EventEmitter<XmppStreamEvents> {
   }
 
   /**
-   * #fail ends the stream after an exception from handling its input: the parser (which stops for
-   * good) or a handler behind it. The peer's input errors are violations, reported with their own
+   * fail ends the stream after an exception from handling its input: the parser (which stops for
+   * good), a handler behind it, or an asynchronous step a session started for it (S2sSession.step). The peer's input errors are violations, reported with their own
    * condition; anything thrown is the gateway's failure: RFC 6120 §4.9.3.8 `internal-server-error`.
    * The session is told first, so that it closes as it closes any refused stream (header first,
    * §4.9.1.2); if it cannot, the stream closes itself.
    */
-  #fail(error: unknown): void {
+  fail(error: unknown): void {
     if (this.#failed) return
     this.#failed = true
     this.#log.error({err: error, remote: this.#socket.remoteAddress}, 'xmpp stream input failed; the stream is closed')
