@@ -1,9 +1,10 @@
 /**
  * The part of the `sip` package 0.0.6 (kirm/sip.js, MIT) that src/gateway/sip uses: the message
- * codec and the RFC 3261 §17 transaction layer. The package ships no types. Strings are 'binary'
- * (latin1): one character per byte, so Content-Length is the string's length; UTF-8 text is
- * converted at the edge (message.ts). Its transport and `create()` are deliberately not declared:
- * see transport.ts for why they are not used.
+ * codec and the server side of the RFC 3261 §17 transaction layer (client transactions are kept in
+ * client-transactions.ts: the package's branches can be guessed). The package ships no types.
+ * Strings are 'binary' (latin1): one character per byte, so Content-Length is the string's length;
+ * UTF-8 text is converted at the edge (message.ts). Its transport and `create()` are deliberately
+ * not declared: see transport.ts for why they are not used.
  */
 declare module 'sip' {
   /** SipUri is a parsed sip:/sips: URI; params keep the case they arrived in. */
@@ -70,17 +71,10 @@ declare module 'sip' {
     message(request: SipMessage): void
     shutdown(): void
   }
-  /** ClientTransaction retransmits over UDP (Timer E) and gives up after 32 s (Timer F). */
-  export interface ClientTransaction {
-    message(response: SipMessage, remote?: unknown): void
-    shutdown(): void
-  }
-  /** TransactionLayer matches messages to transactions by method, Call-ID and top Via branch. */
+  /** TransactionLayer matches requests to server transactions by method, Call-ID and top Via branch. */
   export interface TransactionLayer {
     createServerTransaction(request: SipMessage, connection: Connection): ServerTransaction
-    createClientTransaction(connection: Connection, request: SipMessage, onResponse: (response: SipMessage) => void): ClientTransaction
     getServer(message: SipMessage): ServerTransaction | undefined
-    getClient(message: SipMessage): ClientTransaction | undefined
     destroy(): void
   }
   /** parse is the package's reader, replaced by parse.ts (its cost grew with the square of a header); tests compare the two. */

@@ -1,7 +1,7 @@
-import {randomUUID} from 'node:crypto'
 import {lookup} from 'node:dns/promises'
 import net from 'node:net'
-import {makeResponse, makeTransactionLayer, type ClientTransaction, type Connection, type SipMessage} from 'sip'
+import {makeResponse, makeTransactionLayer, type Connection, type SipMessage} from 'sip'
+import {createClientSide, newBranch} from './client-transactions.js'
 import {reasonPhrase} from './errors.js'
 import {respond} from './message.js'
 import {createServerSide, type Answer} from './server-transactions.js'
@@ -10,11 +10,11 @@ import {wire} from './wire.js'
 
 /**
  * The transaction user's view of SIP (RFC 3261 §17): requests in, each with a function that answers
- * it (server-transactions.ts says when that keeps state); requests out, each settling with its final
- * response. The `sip` package's transaction layer does the retransmissions over UDP and absorbs
- * duplicates; client transactions over TCP and TLS, which need neither, are kept here. Every client transaction is
- * bounded by its own timer (the package's Timer F is a fixed 32 s), and whatever is pending when the
- * stack stops is settled.
+ * it (server-transactions.ts says when that keeps state, over the `sip` package's transaction
+ * layer); requests out, each settling with its final response (client-transactions.ts, over every
+ * transport: the package's branches could be guessed). Every request is bounded by its own timer,
+ * which plays Timer F (the package's is a fixed 32 s), and whatever is pending when the stack stops
+ * is settled.
  */
 
 /** Target is where a request is sent: a host name or address, a port and a protocol. */
@@ -31,9 +31,6 @@ export interface RequestLimits {
   readonly timeoutMs: number
   readonly maxUdpBytes?: number
 }
-
-// Room for the branch parameter the transaction layer adds to the Via after our size check.
-const BRANCH_ROOM = 32
 
 /** StackOptions are the transport's listener and log, and the handler of new requests. */
 export interface StackOptions {
@@ -56,22 +53,15 @@ export interface SipStack {
   stop(): Promise<void>
 }
 
-/** createSipStack wires the transport to the `sip` package's transaction layer. */
+/** createSipStack wires the transport to the client transactions and to the server side. */
 export function createSipStack(options: StackOptions): SipStack {
   const {log} = options
   const pending = new Set<(status: number) => void>()
-  const layer = makeTransactionLayer({})
-  /** Client transactions over reliable transports, by branch (RFC 3261 §17.1.3 matching: branch and CSeq method). */
-  const reliable = new Map<string, {method: string; onResponse: (response: SipMessage) => void}>()
+  const clients = createClientSide()
   let running = false
+  // The package's transaction layer keeps only server transactions.
+  const layer = makeTransactionLayer({})
   const server = createServerSide({layer, onRequest: options.onRequest, running: () => running})
-
-  /** responseIn hands a response to the client transaction it answers (RFC 3261 §17.1.3: by top Via branch and CSeq method). */
-  function responseIn(message: SipMessage, remote: Remote): void {
-    const own = reliable.get(String(message.headers.via[0]?.params.branch))
-    if (own && own.method === message.headers.cseq?.method) return own.onResponse(message)
-    layer.getClient(message)?.message(message, remote)
-  }
 
   /**
    * tooLarge fails the one transaction a message over the size limits belongs to: a request is
@@ -81,7 +71,7 @@ export function createSipStack(options: StackOptions): SipStack {
   function tooLarge(head: SipMessage | undefined, remote: Remote, connection: Connection): void {
     const headers = head?.headers
     if (!head || !headers?.via?.[0] || !headers.cseq) return log.debug({remote}, 'SIP: an oversized message names no transaction')
-    if (head.status) return responseIn({...head, status: 513, reason: reasonPhrase(513)}, remote)
+    if (head.status) return clients.response({...head, status: 513, reason: reasonPhrase(513)})
     if (head.method !== 'ACK' && headers.from && headers.to && headers['call-id']) connection.send(respond(head, 513))
   }
 
@@ -99,7 +89,7 @@ export function createSipStack(options: StackOptions): SipStack {
     },
     onMessage(message, remote, connection) {
       try {
-        if (!message.method) return responseIn(message, remote)
+        if (!message.method) return clients.response(message)
         server.request(message, remote, connection)
       } catch (error) {
         log.warn({error: (error as Error).message}, 'SIP: message handling failed')
@@ -131,43 +121,28 @@ export function createSipStack(options: StackOptions): SipStack {
       // Stopped while the name was being resolved.
       if (!running) return makeResponse(request, 503, 'Service Unavailable')
       const sentBy = transport.sentBy(remote.protocol)
-      // The transaction layer sets the branch parameter of this Via (RFC 3261 §8.1.1.7).
-      request.headers.via = [{version: '2.0', protocol: remote.protocol, host: sentBy.host, port: sentBy.port, params: remote.protocol === 'UDP' ? {rport: null} : {}}]
-      if (remote.protocol === 'UDP' && maxUdpBytes !== undefined && wire(request).length + BRANCH_ROOM > maxUdpBytes) {
+      // RFC 3261 §8.1.1.7: a branch unique across space and time, and here one no one can guess.
+      const branch = newBranch()
+      request.headers.via = [{version: '2.0', protocol: remote.protocol, host: sentBy.host, port: sentBy.port, params: remote.protocol === 'UDP' ? {branch, rport: null} : {branch}}]
+      if (remote.protocol === 'UDP' && maxUdpBytes !== undefined && wire(request).length > maxUdpBytes) {
         return makeResponse(request, 513, 'Message Too Large')
       }
       return new Promise<SipMessage>((settle) => {
-        let transaction: ClientTransaction | undefined
-        let branch: string | undefined
-        const done = (response: SipMessage, givingUp: boolean) => {
+        const done = (response: SipMessage) => {
           if (!pending.delete(abort)) return
           clearTimeout(timer)
-          if (branch === undefined) {
-            // Giving up ends the retransmissions; after a final response the layer ends the transaction itself (Timer K).
-            if (givingUp) transaction?.shutdown()
-          } else {
-            reliable.delete(branch)
-            connection.release()
-          }
+          clients.end(branch)
+          connection.release()
           settle(response)
         }
-        const abort = (status: number) => done(makeResponse(request, status, reasonPhrase(status)), true)
+        const abort = (status: number) => done(makeResponse(request, status, reasonPhrase(status)))
         const timer = setTimeout(() => abort(408), timeoutMs)
         pending.add(abort)
         const connection = transport.connect(remote, (error) => {
           log.debug({remote, error: error.message}, 'SIP: transport error on a request')
           abort(503)
         }, target.host)
-        const onResponse = (response: SipMessage) => {
-          if ((response.status ?? 0) >= 200) done(response, false)
-        }
-        if (remote.protocol === 'UDP') return void (transaction = layer.createClientTransaction(connection, request, onResponse))
-        // RFC 3261 §17.1.2.2 over TCP and TLS: one send, no retransmission, no Timer K; so no timers of
-        // the package's layer either, which under load cost more than the rest of a request.
-        branch = `z9hG4bK${randomUUID()}`
-        request.headers.via[0]!.params.branch = branch
-        reliable.set(branch, {method: request.method!, onResponse})
-        connection.send(request)
+        clients.start(request, connection, done)
       })
     },
 
