@@ -32,7 +32,6 @@ test('five 58 KB Proxy-Authorization datagrams are challenged, and an XMPP heade
     const answers = Promise.all(sent)
     answers.catch(() => {})
     const latency = await headerLatency(target, 5000)
-  t.diagnostic(`the XMPP stream header was answered after ${Math.round(latency)} ms`)
     t.diagnostic(`the XMPP stream header was answered after ${Math.round(latency)} ms`)
     assert.ok(latency < 1000, `the gateway answered an XMPP stream header after ${Math.round(latency)} ms`)
     for (const response of await answers) assert.equal(`${response.status} ${response.reason}`, '407 Proxy Authentication Required')
@@ -84,5 +83,36 @@ test('20,000 unauthenticated MESSAGEs are challenged without keeping a transacti
   t.diagnostic(`heap used ${(before.heapUsed / 2 ** 20).toFixed(1)} MB before, ${(afterwards.heapUsed / 2 ** 20).toFixed(1)} MB 2 s after`)
   assert.ok(grown < 8, `the heap grew by ${grown.toFixed(1)} MB (${(before.heapUsed / 2 ** 20).toFixed(1)} → ${(afterwards.heapUsed / 2 ** 20).toFixed(1)} MB)`)
   assert.ok(target.alive())
+  assert.deepEqual(target.lastResort(), [])
+})
+
+test('an INVITE, which the gateway does not take, is answered 405 once: no transaction resends it to a spoofed source', async () => {
+  const socket = dgram.createSocket('udp4')
+  const answers: number[] = []
+  const started = Date.now()
+  socket.on('message', (data) => {
+    if (data.toString('latin1').startsWith('SIP/2.0 405 Method Not Allowed\r\n')) answers.push(Date.now() - started)
+  })
+  await new Promise<void>((resolve) => socket.bind(0, target.address(33), () => resolve()))
+  try {
+    const invite = [
+      'INVITE sip:romeo@gw.test SIP/2.0',
+      `Via: SIP/2.0/UDP ${target.address(33)}:${socket.address().port};branch=z9hG4bKreflect1`,
+      'Max-Forwards: 70',
+      'From: <sip:eve@evil.test>;tag=1',
+      'To: <sip:romeo@gw.test>',
+      'Call-ID: reflect-1',
+      'CSeq: 1 INVITE',
+      'Content-Length: 0',
+      '',
+      '',
+    ].join('\r\n')
+    socket.send(invite, target.sip.port, target.sip.host)
+    // A stateful INVITE server transaction resends its final answer at 0.5, 1.5, 3.5 s … until an ACK (RFC 3261 §17.2.1).
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    assert.equal(answers.length, 1, `405 answers at ${answers.join(', ')} ms`)
+  } finally {
+    socket.close()
+  }
   assert.deepEqual(target.lastResort(), [])
 })

@@ -34,12 +34,14 @@ const ACCEPT = 'text/plain;charset=UTF-8'
 export function createInbound(deps: InboundDependencies): (request: SipMessage, remote: Remote, answer: Answer) => void {
   const {log} = deps.options
   return (request, remote, answer) => {
-    const handled =
-      request.method === 'MESSAGE' ? onMessage(deps, request, remote)
-      : request.method === 'REGISTER' ? onRegister(deps, request)
-      : Promise.resolve(otherMethod(request))
-    // A challenge keeps no state (RFC 3261 §8.2.7): the client's retransmission is challenged again (issue 12).
-    handled.then((response) => answer(response, {stateless: response.status === 401 || response.status === 407}), (error: Error) => {
+    const acting = request.method === 'MESSAGE' || request.method === 'REGISTER'
+    const handled = request.method === 'MESSAGE' ? onMessage(deps, request, remote) : request.method === 'REGISTER' ? onRegister(deps, request) : Promise.resolve(otherMethod(request))
+    // Answers that change nothing keep no state (RFC 3261 §8.2.7): a challenge, and every answer to a
+    // method the gateway does not act on, so a retransmission is simply answered again (issue 12). A
+    // stateful 405 to an INVITE would be resent by its transaction until an ACK: seven answers for one
+    // spoofed datagram, a reflector toward whoever's address it bore.
+    const stateless = (response: SipMessage): boolean => !acting || response.status === 401 || response.status === 407
+    handled.then((response) => answer(response, {stateless: stateless(response)}), (error: Error) => {
       log.warn({method: request.method, error: error.message}, 'SIP: request handling failed')
       answer(respond(request, 500))
     })
