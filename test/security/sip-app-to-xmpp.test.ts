@@ -60,6 +60,18 @@ test('a clean message reaches the strict partner (the stream the rows below must
 
 type Row = readonly [name: string, request: () => string | Buffer, status: number, reason: string]
 
+/** refusals tests each row: the exact SIP refusal, nothing forwarded, and the next clean message delivered. */
+function refusals(rows: readonly Row[]): void {
+  for (const [name, request, status, reason] of rows) {
+    test(`${name}: ${status} ${reason}`, async () => {
+      const mark = partner.stanzas.length
+      const response = await exchange(sip, request())
+      assert.deepEqual([response.status, response.reason], [status, reason])
+      await deliversNext(mark)
+    })
+  }
+}
+
 describe('characters XML 1.0 forbids are refused at the SIP edge, per field', () => {
   // A SIP header is TEXT-UTF8 without controls (RFC 3261 §25.1), a Call-ID a word, a
   // Content-Language a language-tag: a control character is a syntax error, 400 with the field
@@ -84,14 +96,7 @@ describe('characters XML 1.0 forbids are refused at the SIP edge, per field', ()
     ['a raw control character in the To user', () => message({to: 'sip:some\u0002one@d1.test'}), 400, 'Bad Request (control character U+0002 in To user)'],
     ['a noncharacter in the To user', () => message({to: 'sip:some%EF%BF%BFone@d1.test'}), 400, 'Bad Request (noncharacter U+FFFF in To user)'],
   ]
-  for (const [name, request, status, reason] of rows) {
-    test(`${name}: ${status} ${reason}`, async () => {
-      const mark = partner.stanzas.length
-      const response = await exchange(sip, request())
-      assert.deepEqual([response.status, response.reason], [status, reason])
-      await deliversNext(mark)
-    })
-  }
+  refusals(rows)
 })
 
 describe("JIDs over RFC 7622's limits are refused at the SIP edge", () => {
@@ -104,14 +109,7 @@ describe("JIDs over RFC 7622's limits are refused at the SIP edge", () => {
     ['a Request-URI gr of 1024 bytes', () => message({uri: `sip:someone@d1.test;gr=${'r'.repeat(1024)}`}), 400, 'Bad Request (Request-URI gr longer than 1023 bytes as a JID resourcepart)'],
     ['a From gr of 512 × ü (1024 bytes of UTF-8)', () => message({from: `sip:romeo@gw.test;gr=${'%C3%BC'.repeat(512)}`}), 400, 'Bad Request (From gr longer than 1023 bytes as a JID resourcepart)'],
   ]
-  for (const [name, request, status, reason] of rows) {
-    test(`${name}: ${status} ${reason}`, async () => {
-      const mark = partner.stanzas.length
-      const response = await exchange(sip, request())
-      assert.deepEqual([response.status, response.reason], [status, reason])
-      await deliversNext(mark)
-    })
-  }
+  refusals(rows)
 
   test('1023 bytes are still a JID part: delivered', async () => {
     const mark = partner.stanzas.length
