@@ -60,8 +60,12 @@ function until(socket: net.Socket, text: string, done: (seen: string) => boolean
   })
 }
 
-/** openIdleStreams opens `domains.length` streams, `parallel` at a time. */
-export async function openIdleStreams(host: string, to: string, domains: readonly string[], identity: {key: string; cert: string}, parallel = 25): Promise<IdleStreams> {
+/**
+ * openIdleStreams opens `domains.length` streams, `parallel` at a time: at most 16, since the gateway
+ * takes at most 16 not yet authenticated connections from one address (SECURITY.md), and Prosody is
+ * given the same load.
+ */
+export async function openIdleStreams(host: string, to: string, domains: readonly string[], identity: {key: string; cert: string}, parallel = 16): Promise<IdleStreams> {
   const sockets: TLSSocket[] = []
   for (let i = 0; i < domains.length; i += parallel) {
     sockets.push(...(await Promise.all(domains.slice(i, i + parallel).map((domain) => openStream(host, domain, to, identity)))))
