@@ -27,6 +27,14 @@ test('a remote domain belongs to the partner with that Identity or AdditionalDom
   assert.equal(partnerFor(doc, 'evil.example'), undefined)
 })
 
+test("names of Object.prototype's members are no partner and no user (a hostile from or to)", () => {
+  const doc = document()
+  for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+    assert.equal(partnerFor(doc, name), undefined, name)
+    assert.equal(userFor(doc, name), undefined, name)
+  }
+})
+
 test('a partner gets exactly the authentication methods of its matrix row', () => {
   const doc = document()
   assert.deepEqual(methodsFor(partnerFor(doc, 'jabber.org')!), {saslOverTls: true, tlsDialback: false, tcpDialback: false})

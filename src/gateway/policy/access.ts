@@ -11,10 +11,14 @@ type Document = DeepReadonly<StoreDocument>
 
 /** partnerFor finds the allowed partner owning a remote domain: its Identity or one of its AdditionalDomains. */
 export function partnerFor(document: Document, domain: string): DeepReadonly<XmppAllowedPartnerRecord> | undefined {
+  // Sessions ask with the canonical domain they hold, a store key as it is: no IDNA work for those
+  // (canonicalDomain remembers nothing, since unauthenticated peers reach it; a reload asks for every stream).
+  // Own keys only: a peer's `from='constructor'` must not find Object.prototype's.
+  const partners = document.xmppAllowedPartners
+  if (Object.hasOwn(partners, domain)) return partners[domain]
   const wanted = canonicalDomain(domain)
   if (wanted === undefined) return undefined
-  const direct = document.xmppAllowedPartners[wanted]
-  if (direct) return direct
+  if (Object.hasOwn(partners, wanted)) return partners[wanted]
   return Object.values(document.xmppAllowedPartners).find((p) => p.AdditionalDomains.includes(wanted))
 }
 
@@ -26,7 +30,8 @@ export function methodsFor(partner: DeepReadonly<XmppAllowedPartnerRecord>): Aut
 /** userFor finds an enabled-or-not local user by SIP address or bare JID (`ken@litwareinc.com`). */
 export function userFor(document: Document, address: string): DeepReadonly<UserRecord> | undefined {
   const bare = address.toLowerCase().replace(/^sip:/, '').replace(/\/.*$/, '')
-  return document.users[bare] ?? Object.values(document.users).find((u) => u.SipAddress.toLowerCase() === `sip:${bare}`)
+  if (Object.hasOwn(document.users, bare)) return document.users[bare]
+  return Object.values(document.users).find((u) => u.SipAddress.toLowerCase() === `sip:${bare}`)
 }
 
 /** effectivePolicy is the user's granted Tag: policy, else their site's, else Global (A8.5). */
