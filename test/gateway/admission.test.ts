@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
-import {Arrivals, addressKey} from '../../src/gateway/xmpp/admission.js'
+import {addressKey} from '../../src/gateway/net/address-key.js'
+import {Arrivals} from '../../src/gateway/xmpp/admission.js'
 
 /** The table of unauthenticated connections: per-address counts, and expiry oldest first. */
 

@@ -1,3 +1,5 @@
+import {addressKey} from '../net/address-key.js'
+
 /**
  * How many TCP and TLS connections the SIP listener accepts, in all and from one address (issue 12:
  * there was no limit, and every connection holds a socket, a TLS state and a framer). RFC 3261 §18
@@ -63,8 +65,10 @@ export function createAdmission({limits, exempt, log, now = Date.now}: Admission
   }
 
   return {
-    admit(address) {
-      if (exempt(address)) return () => {}
+    admit(remote) {
+      if (exempt(remote)) return () => {}
+      // Counted per IPv4 address or IPv6 /64: one host holds a whole /64 and could rotate through it.
+      const address = addressKey(remote)
       const fromAddress = open.get(address) ?? 0
       if (total >= limits.total || fromAddress >= limits.perAddress) return refuse(address)
       open.set(address, fromAddress + 1)

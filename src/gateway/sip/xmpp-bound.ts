@@ -1,5 +1,6 @@
 import type {SipMessage} from 'sip'
 import {forbiddenXmlCharacter} from '../xml-text.js'
+import {MAX_JID_PART_BYTES} from '../xmpp/jid-limits.js'
 import {escapeLocalpart, type SipAddress} from './address.js'
 import {reasonPhrase} from './errors.js'
 import {fromWire, textHeader} from './message.js'
@@ -20,9 +21,6 @@ import {fromWire, textHeader} from './message.js'
  * localparts and resourceparts, RFC 7622 §3.3, §3.4; each part has at most 1023 bytes, §3.1) is what
  * XMPP calls `<jid-malformed/>`, which RFC 7247 §6.1 maps to 400.
  */
-
-/** JID_PART_MAX_BYTES is the most bytes of UTF-8 a localpart, domainpart or resourcepart may have (RFC 7622 §3.1). */
-export const JID_PART_MAX_BYTES = 1023
 
 /** Refusal is the final status and reason phrase of a MESSAGE that cannot go to XMPP. */
 export interface Refusal {
@@ -93,6 +91,6 @@ function textRefusal(field: string, text: string, kind: 'header' | 'body' | 'add
 function jidPartRefusal(field: string, part: string, name: 'localpart' | 'domainpart' | 'resourcepart', decoded = part): Refusal | undefined {
   return (
     textRefusal(field, decoded, 'address') ??
-    (Buffer.byteLength(part, 'utf8') > JID_PART_MAX_BYTES ? refusal(400, `${field} longer than ${JID_PART_MAX_BYTES} bytes as a JID ${name}`) : undefined)
+    (Buffer.byteLength(part, 'utf8') > MAX_JID_PART_BYTES ? refusal(400, `${field} longer than ${MAX_JID_PART_BYTES} bytes as a JID ${name}`) : undefined)
   )
 }

@@ -1,5 +1,3 @@
-import {isIPv6} from 'node:net'
-
 /**
  * The incoming connections that have not authenticated yet, from their TCP accept (TLS handshakes of
  * the XEP-0368 port included) until they authenticate or close: counted per address for the cap of
@@ -62,19 +60,4 @@ export class Arrivals {
       arrival.expire(text)
     }
   }
-}
-
-/**
- * addressKey is what the per-address cap counts by: an IPv4 address, or an IPv6 /64 (one host of an
- * IPv6 network usually holds a whole /64, as it holds one IPv4 address). IPv4-mapped IPv6 is IPv4.
- */
-export function addressKey(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
-  if (mapped) return mapped[1]!
-  if (!isIPv6(address)) return address
-  const [head = '', tail = ''] = address.split('::')
-  const left = head === '' ? [] : head.split(':')
-  const right = address.includes('::') ? (tail === '' ? [] : tail.split(':')) : []
-  const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
-  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`
 }

@@ -15,10 +15,13 @@ import {Memo} from '../memo.js'
 
 const DOMAIN = new RegExp(DOMAIN_PATTERN, 'u')
 
-/** RFC 7622 §3.2: a domainpart is at most 1023 bytes (and its A-label form at most 253 characters, RFC 1035). */
-const MAX_DOMAIN_BYTES = 1023
+/**
+ * MAX_JID_PART_BYTES is RFC 7622's limit for each part of a JID (§3.1): a domainpart too (and its
+ * A-label form has at most 253 characters, RFC 1035). jid-limits.ts and the SIP edge use it as well.
+ */
+export const MAX_JID_PART_BYTES = 1023
 
-const domains = new Memo(canonicalForm, {longestKey: MAX_DOMAIN_BYTES})
+const domains = new Memo(canonicalForm, {longestKey: MAX_JID_PART_BYTES})
 
 /**
  * canonicalDomain returns the canonical form of a DNS domain, or undefined when it is not one. It
@@ -38,7 +41,7 @@ export function domainOfJid(jid: string | undefined): string | undefined {
 }
 
 function canonicalForm(text: string): string | undefined {
-  if (text.length > MAX_DOMAIN_BYTES || Buffer.byteLength(text) > MAX_DOMAIN_BYTES) return undefined
+  if (text.length > MAX_JID_PART_BYTES || Buffer.byteLength(text) > MAX_JID_PART_BYTES) return undefined
   let domain = text.normalize('NFC').toLowerCase()
   if (domain.endsWith('.')) domain = domain.slice(0, -1)
   const ascii = domainToASCII(domain)

@@ -1,4 +1,4 @@
-import {canonicalDomain} from './domain.js'
+import {MAX_JID_PART_BYTES, canonicalDomain} from './domain.js'
 
 /**
  * The size limits of an XMPP address (RFC 7622 §3): each of the localpart, domainpart and resourcepart
@@ -7,8 +7,7 @@ import {canonicalDomain} from './domain.js'
  * a 70 KB localpart otherwise travelled into SIP headers and broke a connection other users shared.
  */
 
-/** MAX_JID_PART_BYTES is RFC 7622's limit for each part of a JID. */
-export const MAX_JID_PART_BYTES = 1023
+export {MAX_JID_PART_BYTES}
 
 /** JidParts are the three parts of a JID as written (RFC 7622 §3.1: the resource after the first '/', the localpart before the first '@' ahead of it). */
 export interface JidParts {

@@ -28,6 +28,13 @@ test('admission counts per address and in all, not the exempt, and logs its refu
   assert.throws(() => createAdmission({limits: {total: 0, perAddress: 1}, exempt: () => false, log: {warn() {}}}), /at least 1/)
 })
 
+test('admission counts an IPv6 /64 as one address, and IPv4-mapped IPv6 as its IPv4 address', () => {
+  const admission = createAdmission({limits: {total: 10, perAddress: 2}, exempt: () => false, log: {warn() {}}})
+  const admitted = ['2001:db8:1:2::a', '2001:db8:1:2:ffff::b', '2001:db8:1:2::c', '2001:db8:1:3::a'].map((address) => admission.admit(address) !== undefined)
+  assert.deepEqual(admitted, [true, true, false, true])
+  assert.deepEqual(['192.0.2.7', '::ffff:192.0.2.7', '192.0.2.7'].map((address) => admission.admit(address) !== undefined), [true, true, false])
+})
+
 const ip = loopbackBlock()
 const stops: Array<() => Promise<void>> = []
 after(async () => {
