@@ -1,5 +1,5 @@
 /**
- * The conformance examples of powershell.md §15, C1–C64, as data: each case's files, what it runs, and
+ * The conformance examples of powershell.md §15, C1–C105, as data: each case's files, what it runs, and
  * its exact stdout, stderr and exit codes, copied verbatim from the spec (when the spec changes, copy the
  * changed text again rather than retyping it). conformance.test.ts runs them; README.md says how.
  *
@@ -83,7 +83,13 @@ Domain,KeepAlive
 k.example,False
 `
 
-/** CASES are C1–C64 in the order of §15. */
+/** `users.csv` of C68 (a `csvde`-style export), also read by C81. */
+const USERS_CSV = text`
+DisplayName,msRTCSIP-PrimaryUserAddress,msRTCSIP-UserEnabled
+Ken Myer,sip:kenmyer@litwareinc.com,TRUE
+`
+
+/** CASES are C1–C105 in the order of §15. */
 export const CASES: readonly ConformanceCase[] = [
   {
     id: 'C1',
@@ -1134,8 +1140,8 @@ At t.ps1:2 char:35
     store: 'F',
     files: {},
     script: text`
-New-CsXmppAllowedPartner v.example | Out-Null
-New-CsXmppAllowedPartner w.example -WarningAction SilentlyContinue | Out-Null
+New-CsXmppAllowedPartner v.example -TlsNegotiation Optional | Out-Null
+New-CsXmppAllowedPartner w.example -TlsNegotiation Optional -WarningAction SilentlyContinue | Out-Null
 (Get-CsXmppAllowedPartner).Identity
 `,
     stdout: text`
@@ -1143,7 +1149,7 @@ v.example
 w.example
 `,
     stderr: text`
-WARNING: Dialback will not be used with partner "v.example": with TlsNegotiation Required and SaslNegotiation Required only SASL over TLS is accepted.
+WARNING: SASL needs TLS, but TlsNegotiation is Optional for partner "v.example": if the partner does not negotiate TLS, SASL cannot be used and session negotiation may fail.
 `,
     exit: [0],
   },
@@ -1244,6 +1250,7 @@ At t.ps1:2 char:1
 Class definitions are not supported by csxmpp.
     + CategoryInfo          : ParserError: (:) [], ParseException
     + FullyQualifiedErrorId : NotSupportedByCsxmpp
+1 unsupported construct or command found; nothing was run.
 `,
     exit: [1],
     storeUnchanged: true,
@@ -1284,6 +1291,7 @@ At t.ps1:1 char:1
 The .NET member [System.IO.File]::ReadAllText is not supported by csxmpp.
     + CategoryInfo          : ParserError: (:) [], ParseException
     + FullyQualifiedErrorId : NotSupportedByCsxmpp
+1 unsupported construct or command found; nothing was run.
 `,
     exit: [1],
   },
@@ -1312,6 +1320,7 @@ At u.ps1:1 char:1
 Import-Module ActiveDirectory is not supported by csxmpp; only the Lync and SkypeForBusiness modules are known, and they need no import.
     + CategoryInfo          : ParserError: (:) [], ParseException
     + FullyQualifiedErrorId : NotSupportedByCsxmpp
+1 unsupported construct or command found; nothing was run.
 `,
     exit: [0, 1],
   },
@@ -1332,6 +1341,13 @@ At t.ps1:1 char:6
 PowerShell remoting (New-PSSession) is not supported by csxmpp; csxmpp runs the Lync cmdlets locally, so remove the session lines.
     + CategoryInfo          : ParserError: (:) [], ParseException
     + FullyQualifiedErrorId : NotSupportedByCsxmpp
+At t.ps1:2 char:1
++ Import-PSSession $s
++ ~~~~~~~~~~~~~~~~
+PowerShell remoting (Import-PSSession) is not supported by csxmpp; csxmpp runs the Lync cmdlets locally, so remove the session lines.
+    + CategoryInfo          : ParserError: (:) [], ParseException
+    + FullyQualifiedErrorId : NotSupportedByCsxmpp
+2 unsupported constructs or commands found; nothing was run.
 `,
     exit: [1],
   },
@@ -1418,10 +1434,1190 @@ Global
     stderr: '',
     exit: [0],
   },
+  {
+    id: 'C65',
+    title: 'Every character other than `*`, `?`, `[` and backtick is literal.',
+    store: 'F',
+    files: {},
+    script: text`
+'msRTCSIP-PrimaryUserAddress' -like 'msRTCSIP-*'
+'fabrikam-im.example' -like '*-im.example'
+'a.b' -like 'a?b'
+'axb' -like 'a.b'
+'c++ (beta) $1 ^x {y} a|b \d' -like 'c++ (beta) $1 ^x {y} a|b \d'
+'x' -like 'x\'
+'Ärger-Straße.example' -like 'ärger-*.EXAMPLE'
+'' -like '*'
+$null -like '*'
+'x' -like ''
+'domain]' -like 'domain]'
+`,
+    stdout: text`
+True
+True
+True
+False
+True
+False
+True
+True
+True
+False
+True
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C66',
+    title: 'Sets, ranges, escapes and case.',
+    store: 'F',
+    files: {},
+    script: text`
+'b.example' -like '[abc].example'
+'d.example' -like '[abc].example'
+'m1' -like '[a-z][0-9]'
+'M1' -like '[a-z][0-9]'
+'M1' -clike '[a-z][0-9]'
+'-x' -like '[-+]x'
+'+x' -like '[+-]x'
+'!x' -like '[!a]x'
+']x' -like '[]]x'
+'*x' -like '${BT}*x'
+'yx' -like '${BT}*x'
+'a?' -like 'a${BT}?'
+'[1]' -like '${BT}[1${BT}]'
+'ABC' -notlike 'a*'
+@('a-1', 'b-2', 'a-3') -like 'a-*'
+`,
+    stdout: text`
+True
+False
+True
+True
+False
+True
+True
+True
+True
+True
+False
+True
+True
+False
+a-1
+a-3
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C67',
+    title: 'Hyphenated domains in `-Filter`, Where-Object and Get-Command.',
+    store: 'F',
+    files: {},
+    script: text`
+New-CsXmppAllowedPartner fabrikam-im.example -SaslNegotiation NotSupported | Out-Null
+New-CsXmppAllowedPartner my-xmpp.example -SaslNegotiation NotSupported | Out-Null
+New-CsXmppAllowedPartner myxmpp.example -SaslNegotiation NotSupported | Out-Null
+(Get-CsXmppAllowedPartner -Filter '*my-*').Identity
+Get-CsXmppAllowedPartner | Where-Object Identity -Like '*-*' | ForEach-Object Identity
+Get-CsXmppAllowedPartner | Where-Object { $_.Identity -notlike '*-*' } | ForEach-Object Identity
+Get-Command -Name '*-CsXmppAllowedPartner' | ForEach-Object Name
+`,
+    stdout: text`
+my-xmpp.example
+fabrikam-im.example
+my-xmpp.example
+myxmpp.example
+Get-CsXmppAllowedPartner
+New-CsXmppAllowedPartner
+Remove-CsXmppAllowedPartner
+Set-CsXmppAllowedPartner
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C68',
+    title: 'Property names with a hyphen, selected by a wildcard.',
+    store: 'F',
+    files: {'users.csv': USERS_CSV},
+    script: text`
+Import-Csv users.csv | Select-Object 'msRTCSIP-*' | Format-List
+`,
+    stdout: text`
+
+msRTCSIP-PrimaryUserAddress : sip:kenmyer@litwareinc.com
+msRTCSIP-UserEnabled        : TRUE
+
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C69',
+    title: 'An invalid pattern is an error record, never a crash.',
+    store: 'P',
+    files: {},
+    script: text`
+"a" -like "[a"
+Get-CsXmppAllowedPartner -Filter "a[" | Out-Null
+"after"
+`,
+    stdout: text`
+after
+`,
+    stderr: text`
+The specified wildcard character pattern is not valid: [a
+At t.ps1:1 char:1
++ "a" -like "[a"
++ ~~~~~~~~~~~~~~
+    + CategoryInfo          : NotSpecified: (:) [], WildcardPatternException
+    + FullyQualifiedErrorId : RuntimeException
+Get-CsXmppAllowedPartner : The specified wildcard character pattern is not valid: a[
+At t.ps1:2 char:1
++ Get-CsXmppAllowedPartner -Filter "a[" | Out-Null
++ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+    + CategoryInfo          : InvalidArgument: (:) [Get-CsXmppAllowedPartner], WildcardPatternException
+    + FullyQualifiedErrorId : WildcardPattern_Invalid,Get-CsXmppAllowedPartner
+`,
+    exit: [1],
+  },
+  {
+    id: 'C70',
+    title: 'Named parameters after the text; not a terminal, so no colours.',
+    store: 'F',
+    files: {},
+    script: text`
+Write-Host "5 partner(s) processed" -ForegroundColor Green
+Write-Host "Step" 2 "of" 3 -ForegroundColor Yellow -BackgroundColor DarkBlue
+Write-Host a b c -Separator ", "
+Write-Host (1, 2, 3) -Separator "-"
+Write-Host "no newline " -NoNewline -ForegroundColor Red
+Write-Host "then this"
+Write-Host -ForegroundColor 10 "ten is Green"
+Write-Host hello -NoSuchParameter
+Write-Host
+Write-Host "hidden" -InformationAction Ignore
+Write-Host "still shown" -InformationAction SilentlyContinue
+`,
+    stdout: text`
+5 partner(s) processed
+Step 2 of 3
+a, b, c
+1-2-3
+no newline then this
+ten is Green
+hello -NoSuchParameter
+
+still shown
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C71',
+    title: 'An unknown colour name.',
+    store: 'F',
+    files: {},
+    script: text`
+Write-Host "x" -ForegroundColor Purple
+"after"
+`,
+    stdout: text`
+after
+`,
+    stderr: text`
+Write-Host : Cannot bind parameter 'ForegroundColor'. Cannot convert value "Purple" to type "System.ConsoleColor". Error: "Unable to match the identifier name Purple to a valid enumerator name. Specify one of the following enumerator names and try again: Black, DarkBlue, DarkGreen, DarkCyan, DarkRed, DarkMagenta, DarkYellow, Gray, DarkGray, Blue, Green, Cyan, Red, Magenta, Yellow, White"
+At t.ps1:1 char:33
++ Write-Host "x" -ForegroundColor Purple
++                                 ~~~~~~
+    + CategoryInfo          : InvalidArgument: (:) [Write-Host], ParameterBindingException
+    + FullyQualifiedErrorId : CannotConvertArgumentNoMessage,Write-Host
+`,
+    exit: [1],
+  },
+  {
+    id: 'C72',
+    title: 'Several clauses may run; `default`; values compare as strings.',
+    store: 'F',
+    files: {},
+    script: text`
+$level = "Warning"
+switch ($level) {
+    "Error"   { "red" }
+    "warning" { "yellow" }
+    { $_.Length -gt 5 } { "long name" }
+    default   { "gray" }
+}
+switch (4) {
+    1       { "one" }
+    "4"     { "four as text" }
+    4.0     { "four as number" }
+    default { "other" }
+}
+$color = switch ("Info") { "Error" { "Red" } default { "Gray" } }
+$color
+`,
+    stdout: text`
+yellow
+long name
+four as text
+four as number
+Gray
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C73',
+    title: 'An array is processed element by element; `break`, `continue`; `$null` and `@()`.',
+    store: 'F',
+    files: {},
+    script: text`
+switch (1, 4, -1, 3, "Hello", 2, 1) {
+    { $_ -lt 0 }         { continue }
+    { $_ -isnot [int] }  { break }
+    { $_ % 2 }           { "$_ is Odd" }
+    { -not ($_ % 2) }    { "$_ is Even" }
+}
+switch (@()) { default { "never" } }
+switch ($null) { $null { "null matched" } default { "default" } }
+`,
+    stdout: text`
+1 is Odd
+4 is Even
+3 is Odd
+null matched
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C74',
+    title: '`-Regex` and `$Matches`, `-Wildcard`, `-CaseSensitive`, `-Exact`.',
+    store: 'F',
+    files: {},
+    script: text`
+switch -Regex ("sip:ken@contoso.com", "user@fabrikam.com") {
+    '^sip:([^@]+)@(.+)$' { "SIP user $($Matches[1]) at $($Matches[2])" }
+    '@fabrikam\.com$'    { "fabrikam: $_" }
+}
+switch -Wildcard ("fabrikam-im.example") {
+    "*-im.*" { "IM gateway" }
+    "fab*"   { "Fabrikam" }
+    "*.org"  { "org" }
+}
+switch -CaseSensitive ("Global") { "global" { "lower" } "Global" { "exact case" } }
+switch -Exact ("a*") { "a*" { "literal star" } "ab" { "ab" } }
+`,
+    stdout: text`
+SIP user ken at contoso.com
+fabrikam: user@fabrikam.com
+IM gateway
+Fabrikam
+exact case
+literal star
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C75',
+    title: '`break` and `continue` act on the switch, not on the loop; `$_` comes back.',
+    store: 'F',
+    files: {},
+    script: text`
+foreach ($d in "a.example", "skip.example") {
+    switch -Wildcard ($d) {
+        "skip*" { continue }
+        "*"     { "partner $d" }
+    }
+    "checked $d"
+}
+foreach ($n in 1, 2) {
+    switch ($n) { 1 { "one"; break } default { "not one" } }
+    "after switch $n"
+}
+"x", "y" | ForEach-Object { switch ($_) { "x" { "matched x" } }; "item $_" }
+`,
+    stdout: text`
+partner a.example
+checked a.example
+checked skip.example
+one
+after switch 1
+not one
+after switch 2
+matched x
+item x
+item y
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C76',
+    title: 'A switch on a Lync enum; inside it `$_` is the switch value.',
+    store: 'P',
+    files: {},
+    script: text`
+foreach ($p in Get-CsXmppAllowedPartner) {
+    switch ($p.PartnerType) {
+        "Federated"      { "$($p.Identity): federated ($_)" }
+        "PublicVerified" { "$($p.Identity): verified" }
+    }
+}
+`,
+    stdout: text`
+a.example: federated (Federated)
+b.example: verified
+c.example: federated (Federated)
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C77',
+    title: 'Two `default` clauses are a parse error.',
+    store: 'F',
+    files: {},
+    script: text`
+switch ("a") {
+    default { "one" }
+    default { "two" }
+}
+`,
+    stdout: '',
+    stderr: text`
+At t.ps1:3 char:5
++     default { "two" }
++     ~~~~~~~
+A switch statement can have only one default clause.
+    + CategoryInfo          : ParserError: (:) [], ParseException
+    + FullyQualifiedErrorId : MultipleSwitchDefaultClauses
+`,
+    exit: [1],
+  },
+  {
+    id: 'C78',
+    title: '`switch -File` stays outside the subset.',
+    store: 'F',
+    files: {},
+    script: text`
+switch -File partners.txt { default { $_ } }
+`,
+    stdout: '',
+    stderr: text`
+At t.ps1:1 char:8
++ switch -File partners.txt { default { $_ } }
++        ~~~~~
+switch -File is not supported by csxmpp; use switch (Get-Content <file>).
+    + CategoryInfo          : ParserError: (:) [], ParseException
+    + FullyQualifiedErrorId : NotSupportedByCsxmpp
+1 unsupported construct or command found; nothing was run.
+`,
+    exit: [1],
+  },
+  {
+    id: 'C79',
+    title: 'Compound arguments (§2.7).',
+    store: 'F',
+    files: {},
+    script: text`
+$d = "x"
+function Show-Args { "$($args.Count): $($args -join '|')" }
+Show-Args $d\eap.xml
+Show-Args $d/eap.xml
+Show-Args $d-old.xml
+Show-Args ${DOLLAR}{d}y
+Show-Args "$d"\eap.xml
+Show-Args $d.Length\eap.xml
+Show-Args $(1 + 1)\x
+Show-Args pre$d.Length
+$env:CSX_EXPORT = "exports"
+Show-Args $env:CSX_EXPORT\eap.xml
+`,
+    stdout: text`
+1: x\eap.xml
+1: x/eap.xml
+1: x-old.xml
+1: xy
+2: x|\eap.xml
+2: 1|\eap.xml
+2: 2|\x
+1: prex.Length
+1: exports\eap.xml
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C80',
+    title: 'A Lync export script writes `$dir\\file.xml`.',
+    store: 'P',
+    files: {},
+    script: text`
+$CollectPath = "."
+Get-CsXmppAllowedPartner | Export-Clixml $CollectPath\CsXmppAllowedPartner.xml
+Get-CsExternalAccessPolicy | Export-Clixml -Path $CollectPath\CsExternalAccessPolicy.xml
+(Import-Clixml $CollectPath\CsXmppAllowedPartner.xml).Count
+Test-Path .\CsExternalAccessPolicy.xml
+`,
+    stdout: text`
+3
+True
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C81',
+    title: 'Quoted and computed member names.',
+    store: 'F',
+    files: {'users.csv': USERS_CSV},
+    script: text`
+$u = Import-Csv users.csv
+$u.'msRTCSIP-PrimaryUserAddress'
+$u."DisplayName"
+$attr = 'msRTCSIP-UserEnabled'
+$u.$attr
+$u.('Display' + 'Name').ToUpper()
+"sip=$($u.'msRTCSIP-PrimaryUserAddress'.Substring(4))"
+$h = @{}
+$key = 'eu-west'
+$h.$key = 1
+$h.'eu-west' + 1
+Write-Output $u."DisplayName"
+`,
+    stdout: text`
+sip:kenmyer@litwareinc.com
+Ken Myer
+TRUE
+KEN MYER
+sip=kenmyer@litwareinc.com
+2
+Ken Myer
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C82',
+    title: 'Commands copied from TechNet.',
+    store: 'P',
+    files: {},
+    script: text`
+Set-CsXmppAllowedPartner –Identity a.example —EnableKeepAlive $false
+Get-CsXmppAllowedPartner ―Identity a.example | Select-Object –ExpandProperty EnableKeepAlive
+if ((Get-CsXmppAllowedPartner).Count –eq 3) { “three partners” }
+‘single’ + ‚low‘
+„German quotes“
+Write-Output ‘it’’s’
+$n = 5 – 2
+$n
+`,
+    stdout: text`
+False
+three partners
+singlelow
+German quotes
+it’s
+3
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C83',
+    title: 'A typographic apostrophe ends a single-quoted string',
+    store: 'F',
+    files: {},
+    script: text`
+Write-Output 'don’t stop'
+`,
+    stdout: '',
+    stderr: text`
+At t.ps1:1 char:25
++ Write-Output 'don’t stop'
++                         ~
+The string is missing the terminator: '.
+    + CategoryInfo          : ParserError: (:) [], ParseException
+    + FullyQualifiedErrorId : TerminatorExpectedAtEndOfString
+`,
+    exit: [1],
+  },
+  {
+    id: 'C84',
+    title: 'Typographic dashes and quotes from bash.',
+    store: 'P',
+    files: {},
+    bash: [
+      'csxmpp Set-CsXmppAllowedPartner –Identity a.example –EnableKeepAlive false –Description ‘Migrated’',
+      'csxmpp –Command \'$p = Get-CsXmppAllowedPartner a.example; "$($p.EnableKeepAlive) $($p.Description)"\'',
+    ],
+    stdout: text`
+False Migrated
+`,
+    stderr: '',
+    exit: [0, 0],
+  },
+  {
+    id: 'C85',
+    title: 'From bash, a Boolean parameter takes `1` and `0`.',
+    store: 'F',
+    files: {},
+    bash: [
+      'csxmpp Set-CsExternalAccessPolicy Global -EnableXmppAccess 1 -EnableFederationAccess 0',
+      'csxmpp -c \'$g = Get-CsExternalAccessPolicy Global; "$($g.EnableXmppAccess) $($g.EnableFederationAccess)"\'',
+    ],
+    stdout: text`
+True False
+`,
+    stderr: '',
+    exit: [0, 0],
+  },
+  {
+    id: 'C86',
+    title: 'An explicit `Position` makes the other parameters named-only.',
+    store: 'F',
+    files: {},
+    script: text`
+function pa {
+    param([int]$x, [switch]$Quiet, [int]$y)
+    "pa x=$x y=$y quiet=$Quiet"
+}
+function pb {
+    param([Parameter(Position=0)][int]$x, [int]$y)
+    "pb x=$x y=$y"
+}
+pa 2 3
+pb 2 -y 3
+pb 2 3
+"after"
+`,
+    stdout: text`
+pa x=2 y=3 quiet=False
+pb x=2 y=3
+after
+`,
+    stderr: text`
+pb : A positional parameter cannot be found that accepts argument '3'.
+At t.ps1:11 char:1
++ pb 2 3
++ ~~~~~~
+    + CategoryInfo          : InvalidArgument: (:) [pb], ParameterBindingException
+    + FullyQualifiedErrorId : PositionalParameterNotFound,pb
+`,
+    exit: [1],
+  },
+  {
+    id: 'C87',
+    title: '`PositionalBinding=$false`; a simple function keeps the rest in `$args`.',
+    store: 'F',
+    files: {},
+    script: text`
+function Set-Label {
+    [CmdletBinding(PositionalBinding=$false)]
+    param([string]$Name)
+    "label=$Name"
+}
+function Show-Rest($First) { "first=$First rest=$($args -join ',')" }
+Set-Label -Name gold
+Show-Rest a b -c d
+Set-Label gold
+`,
+    stdout: text`
+label=gold
+first=a rest=b,-c,d
+`,
+    stderr: text`
+Set-Label : A positional parameter cannot be found that accepts argument 'gold'.
+At t.ps1:9 char:1
++ Set-Label gold
++ ~~~~~~~~~~~~~~
+    + CategoryInfo          : InvalidArgument: (:) [Set-Label], ParameterBindingException
+    + FullyQualifiedErrorId : PositionalParameterNotFound,Set-Label
+`,
+    exit: [1],
+  },
+  {
+    id: 'C88',
+    title: 'The same rule for a script\'s arguments from bash.',
+    store: 'F',
+    files: {'p.ps1': text`
+param([Parameter(Position=0)][string]$Domain, [string]$Type = "Federated")
+"$Domain $Type"
+`},
+    bash: [
+      'csxmpp -File p.ps1 x.example -Type PublicVerified',
+      'csxmpp -File p.ps1 x.example PublicVerified',
+    ],
+    stdout: text`
+x.example PublicVerified
+`,
+    stderr: text`
+p.ps1 : A positional parameter cannot be found that accepts argument 'PublicVerified'.
+    + CategoryInfo          : InvalidArgument: (:) [p.ps1], ParameterBindingException
+    + FullyQualifiedErrorId : PositionalParameterNotFound,p.ps1
+`,
+    exit: [0, 2],
+  },
+  {
+    id: 'C89',
+    title: 'New-Item, Add-Content, Get-Item, Remove-Item.',
+    store: 'F',
+    files: {},
+    script: text`
+New-Item -ItemType Directory -Path out | Out-Null
+New-Item -Path out -Name partners.txt -ItemType File -Value "a.example" | Out-Null
+Add-Content -Path out\partners.txt -Value "b.example", "c.example"
+Get-Content out/partners.txt
+(Get-Item out\partners.txt).Name
+Test-Path out\partners.txt -PathType Leaf
+Remove-Item out\partners.txt
+Test-Path out\partners.txt
+Remove-Item out -Recurse
+Test-Path out
+`,
+    stdout: text`
+a.exampleb.example
+c.example
+partners.txt
+True
+False
+False
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C90',
+    title: 'New-Item on an existing item, and `-Force`.',
+    store: 'F',
+    files: {},
+    script: text`
+New-Item a.txt -ItemType File -Value "one" | Out-Null
+New-Item a.txt -ItemType File -Value "two" -ErrorAction SilentlyContinue | Out-Null
+"$($Error[0].FullyQualifiedErrorId) $($Error[0].CategoryInfo.Category)"
+New-Item a.txt -ItemType File -Value "two" -Force | Out-Null
+Get-Content a.txt
+New-Item d -ItemType Directory | Out-Null
+New-Item d -ItemType Directory -ErrorAction SilentlyContinue | Out-Null
+"$($Error[0].FullyQualifiedErrorId) $($Error[0].CategoryInfo.Category)"
+(New-Item d -ItemType Directory -Force).Name
+New-Item deep/er/x.txt -ItemType File -Force -Value "3" | Out-Null
+Get-Content deep/er/x.txt
+`,
+    stdout: text`
+NewItemIOError,New-Item WriteError
+two
+DirectoryExist,New-Item ResourceExists
+d
+3
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C91',
+    title: 'Join-Path, Split-Path, Resolve-Path.',
+    store: 'F',
+    files: {},
+    script: text`
+Join-Path exports eap.xml
+Join-Path "exports\" "\eap.xml"
+Join-Path -Path a, b -ChildPath c.xml
+Split-Path "exports/lync/eap.xml"
+Split-Path "exports\lync\eap.xml" -Leaf
+Split-Path -Path "exports\lync\eap.xml" -Parent
+Split-Path "eap.xml"
+New-Item -ItemType Directory exports | Out-Null
+Set-Content exports/eap.xml "x"
+Resolve-Path exports\eap.xml -Relative
+(Resolve-Path exports/eap.xml).Path -like "*/exports/eap.xml"
+`,
+    stdout: text`
+exports/eap.xml
+exports/eap.xml
+a/c.xml
+b/c.xml
+exports/lync
+eap.xml
+exports\lync
+
+./exports/eap.xml
+True
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C92',
+    title: 'Copy-Item, Move-Item, Get-ChildItem.',
+    store: 'F',
+    files: {},
+    script: text`
+New-Item -ItemType Directory in, in/sub | Out-Null
+Set-Content in/a.xml "1"
+Set-Content in/b.txt "2"
+Set-Content in/sub/c.xml "3"
+Copy-Item in -Destination backup -Recurse
+Copy-Item in/a.xml in/sub
+Move-Item in/b.txt in/sub/b2.txt
+Set-Content in/.hidden.xml "4"
+Get-ChildItem in -Name
+Get-ChildItem in -Filter *.xml -Recurse -Name
+Get-ChildItem in/sub -File -Name
+Get-ChildItem backup -Recurse -Name
+(Get-ChildItem in -Force -Name).Count
+`,
+    stdout: text`
+sub
+a.xml
+a.xml
+sub/a.xml
+sub/c.xml
+a.xml
+b2.txt
+c.xml
+sub
+a.xml
+b.txt
+sub/c.xml
+3
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C93',
+    title: 'Add-Member.',
+    store: 'F',
+    files: {},
+    script: text`
+$o = [pscustomobject]@{ Identity = "a.example" }
+$o | Add-Member -MemberType NoteProperty -Name Tier -Value Gold
+Add-Member -InputObject $o -NotePropertyName Owner -NotePropertyValue ops
+$o | Add-Member NoteProperty Region EU -PassThru | ForEach-Object Region
+$o | Add-Member -NotePropertyName Tier -NotePropertyValue Silver -ErrorAction SilentlyContinue
+"$($Error[0].FullyQualifiedErrorId): $($o.Tier)"
+$Error[0].Exception.Message
+$o | Add-Member -NotePropertyName Tier -NotePropertyValue Silver -Force
+($o.PSObject.Properties | ForEach-Object Name) -join ","
+$o.Tier
+`,
+    stdout: text`
+EU
+MemberAlreadyExists,Add-Member: Gold
+Cannot add a member with the name "Tier" because a member with that name already exists. To overwrite the member anyway, add the Force parameter to your command.
+Identity,Owner,Region,Tier
+Silver
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C94',
+    title: 'Compare-Object, the documentation\'s example.',
+    store: 'F',
+    files: {},
+    script: text`
+$ref = "dog", "squirrel", "bird"
+$dif = "cat", "bird", "racoon"
+Compare-Object -ReferenceObject $ref -DifferenceObject $dif
+Compare-Object $ref $dif -IncludeEqual -ExcludeDifferent
+`,
+    stdout: text`
+
+InputObject SideIndicator
+----------- -------------
+cat         =>
+racoon      =>
+dog         <=
+squirrel    <=
+
+
+InputObject SideIndicator
+----------- -------------
+bird        ==
+
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C95',
+    title: 'Compare-Object on Lync objects with `-Property`.',
+    store: 'P',
+    files: {},
+    script: text`
+$before = Get-CsXmppAllowedPartner
+Remove-CsXmppAllowedPartner b.example -Confirm:$false
+New-CsXmppAllowedPartner d.example -SaslNegotiation NotSupported | Out-Null
+Compare-Object $before (Get-CsXmppAllowedPartner) -Property Identity
+`,
+    stdout: text`
+
+Identity  SideIndicator
+--------  -------------
+d.example =>
+b.example <=
+
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C96',
+    title: 'Read-Host and Get-Credential never wait without a terminal.',
+    store: 'F',
+    files: {'t.ps1': text`
+$domain = Read-Host "Partner domain"
+"domain=[$domain]"
+$cred = Get-Credential
+"cred=[$cred]"
+`},
+    bash: [
+      'csxmpp -File t.ps1 < /dev/null',
+    ],
+    stdout: text`
+domain=[]
+cred=[]
+`,
+    stderr: text`
+Read-Host : Read-Host cannot prompt because stdin is not a terminal. Pass the value as a script parameter instead.
+At t.ps1:1 char:11
++ $domain = Read-Host "Partner domain"
++           ~~~~~~~~~~~~~~~~~~~~~~~~~~
+    + CategoryInfo          : InvalidOperation: (:) [Read-Host], PSInvalidOperationException
+    + FullyQualifiedErrorId : InvalidOperation,Read-Host
+Get-Credential : Get-Credential cannot prompt because stdin is not a terminal. Pass a PSCredential object instead.
+At t.ps1:3 char:9
++ $cred = Get-Credential
++         ~~~~~~~~~~~~~~
+    + CategoryInfo          : InvalidOperation: (:) [Get-Credential], PSInvalidOperationException
+    + FullyQualifiedErrorId : InvalidOperation,Get-Credential
+`,
+    exit: [1],
+  },
+  {
+    id: 'C97',
+    title: 'A credential never shows its password.',
+    store: 'F',
+    files: {},
+    script: text`
+$pw = ConvertTo-SecureString "S3cret!x" -AsPlainText -Force
+$cred = New-Object System.Management.Automation.PSCredential("CONTOSO\lyncadmin", $pw)
+$cred
+$cred.UserName
+"$($cred.Password) $($cred.Password.Length)"
+$cred -is [pscredential]
+$cred.GetNetworkCredential()
+`,
+    stdout: text`
+
+UserName          Password
+--------          --------
+CONTOSO\lyncadmin System.Security.SecureString
+
+CONTOSO\lyncadmin
+System.Security.SecureString 8
+True
+`,
+    stderr: text`
+The method 'GetNetworkCredential' of [System.Management.Automation.PSCredential] is not supported by csxmpp.
+At t.ps1:7 char:1
++ $cred.GetNetworkCredential()
++ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+    + CategoryInfo          : NotImplemented: (GetNetworkCredential:String) [], NotSupportedException
+    + FullyQualifiedErrorId : NotSupportedByCsxmpp
+`,
+    exit: [1],
+  },
+  {
+    id: 'C98',
+    title: 'Debug, information and progress output; Clear-Host.',
+    store: 'F',
+    files: {},
+    script: text`
+Write-Debug "hidden"
+$DebugPreference = "Continue"
+Write-Debug "Exporting policies"
+Write-Information "info hidden"
+Write-Information "info shown" -InformationAction Continue
+Write-Progress -Activity "Importing partners" -Status "1 of 3" -PercentComplete 33
+Write-Progress -Activity "Importing partners" -Completed
+Clear-Host
+"done"
+`,
+    stdout: text`
+info shown
+done
+`,
+    stderr: text`
+DEBUG: Exporting policies
+`,
+    exit: [0],
+  },
+  {
+    id: 'C99',
+    title: 'Get-Module: Lync is always there.',
+    store: 'F',
+    files: {},
+    script: text`
+if (-not (Get-Module -Name Lync)) { Import-Module Lync; "imported" }
+(Get-Module -ListAvailable -Name Lync).Name
+Get-Module -ListAvailable | Where-Object Name -like "Microsoft.PowerShell.*" | ForEach-Object Name
+Get-Module -Name ActiveDirectory
+"end"
+`,
+    stdout: text`
+Lync
+Microsoft.PowerShell.Host
+Microsoft.PowerShell.Management
+Microsoft.PowerShell.Security
+Microsoft.PowerShell.Utility
+end
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C100',
+    title: '`$host`.',
+    store: 'F',
+    files: {},
+    script: text`
+$host.Name
+$host.Version.Major
+$host.UI.RawUI.WindowTitle = "Lync XMPP migration"
+$host.UI.RawUI.WindowTitle
+$host.UI.RawUI.ForegroundColor = "Green"
+$host.UI.RawUI.ForegroundColor
+$host.PrivateData.ErrorForegroundColor = "Yellow"
+Write-Host "colours unchanged"
+`,
+    stdout: text`
+ConsoleHost
+5
+Lync XMPP migration
+Green
+colours unchanged
+`,
+    stderr: '',
+    exit: [0],
+  },
+  {
+    id: 'C101',
+    title: 'A transcript.',
+    store: 'F',
+    files: {},
+    script: text`
+Start-Transcript -Path run.log
+"inside"
+Write-Warning "careful"
+Stop-Transcript
+$log = Get-Content run.log
+$log[0]
+$log[1]
+$log -contains "Transcript started, output file is run.log"
+$log -contains "inside"
+$log -contains "WARNING: careful"
+$log -contains "Transcript stopped, output file is run.log"
+$log[-3]
+`,
+    stdout: text`
+Transcript started, output file is run.log
+inside
+Transcript stopped, output file is run.log
+**********************
+Windows PowerShell transcript start
+True
+True
+True
+False
+Windows PowerShell transcript end
+`,
+    stderr: text`
+WARNING: careful
+`,
+    exit: [0],
+  },
+  {
+    id: 'C102',
+    title: 'Stop-Transcript without a transcript.',
+    store: 'F',
+    files: {},
+    script: text`
+Stop-Transcript
+"after"
+`,
+    stdout: text`
+after
+`,
+    stderr: text`
+Stop-Transcript : An error occurred stopping transcription: The host is not currently transcribing.
+At t.ps1:1 char:1
++ Stop-Transcript
++ ~~~~~~~~~~~~~~~
+    + CategoryInfo          : InvalidOperation: (:) [Stop-Transcript], PSInvalidOperationException
+    + FullyQualifiedErrorId : InvalidOperation,Stop-Transcript
+`,
+    exit: [1],
+  },
+  {
+    id: 'C103',
+    title: 'Three unsupported constructs and two Lync cmdlets csxmpp does not provide, reported together; the store is untouched.',
+    store: 'F',
+    files: {'t.ps1': text`
+New-CsXmppAllowedPartner -Identity before.example -SaslNegotiation NotSupported | Out-Null
+Get-CsPool | Select-Object Identity
+do { $i++ } while ($i -lt 3)
+Set-CsUser -Identity "Ken Myer" -EnterpriseVoiceEnabled $true
+$mask = 5 -band 3
+enable-cstopology
+`},
+    bash: [
+      'csxmpp -File t.ps1',
+      'csxmpp -c \'(Get-CsXmppAllowedPartner | Measure-Object).Count\'',
+    ],
+    stdout: text`
+0
+`,
+    stderr: text`
+At t.ps1:2 char:1
++ Get-CsPool | Select-Object Identity
++ ~~~~~~~~~~
+The Lync Server cmdlet 'Get-CsPool' is not provided by csxmpp.
+    + CategoryInfo          : ParserError: (:) [], ParseException
+    + FullyQualifiedErrorId : NotSupportedByCsxmpp
+At t.ps1:3 char:1
++ do { $i++ } while ($i -lt 3)
++ ~~
+do loops are not supported by csxmpp; use while.
+    + CategoryInfo          : ParserError: (:) [], ParseException
+    + FullyQualifiedErrorId : NotSupportedByCsxmpp
+At t.ps1:4 char:33
++ Set-CsUser -Identity "Ken Myer" -EnterpriseVoiceEnabled $true
++                                 ~~~~~~~~~~~~~~~~~~~~~~~
+The parameter -EnterpriseVoiceEnabled of Set-CsUser is not supported by csxmpp.
+    + CategoryInfo          : ParserError: (:) [], ParseException
+    + FullyQualifiedErrorId : NotSupportedByCsxmpp
+At t.ps1:5 char:11
++ $mask = 5 -band 3
++           ~~~~~
+The '-band' operator is not supported by csxmpp.
+    + CategoryInfo          : ParserError: (:) [], ParseException
+    + FullyQualifiedErrorId : NotSupportedByCsxmpp
+At t.ps1:6 char:1
++ enable-cstopology
++ ~~~~~~~~~~~~~~~~~
+The Lync Server cmdlet 'Enable-CsTopology' is not provided by csxmpp.
+    + CategoryInfo          : ParserError: (:) [], ParseException
+    + FullyQualifiedErrorId : NotSupportedByCsxmpp
+5 unsupported constructs or commands found; nothing was run.
+`,
+    exit: [1, 0],
+    storeUnchanged: true,
+  },
+  {
+    id: 'C104',
+    title: 'A mistyped name fails when it runs; a computed catalogue name too.',
+    store: 'F',
+    files: {},
+    script: text`
+Get-CsXmppAlowedPartner
+$name = "Get-CsSite"
+& $name
+"after"
+`,
+    stdout: text`
+after
+`,
+    stderr: text`
+Get-CsXmppAlowedPartner : The term 'Get-CsXmppAlowedPartner' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.
+At t.ps1:1 char:1
++ Get-CsXmppAlowedPartner
++ ~~~~~~~~~~~~~~~~~~~~~~~
+    + CategoryInfo          : ObjectNotFound: (Get-CsXmppAlowedPartner:String) [], CommandNotFoundException
+    + FullyQualifiedErrorId : CommandNotFoundException
+The Lync Server cmdlet 'Get-CsSite' is not provided by csxmpp.
+At t.ps1:3 char:3
++ & $name
++   ~~~~~
+    + CategoryInfo          : NotImplemented: (Get-CsSite:String) [], NotSupportedException
+    + FullyQualifiedErrorId : NotSupportedByCsxmpp
+`,
+    exit: [1],
+  },
+  {
+    id: 'C105',
+    title: 'From bash, a catalogue name exits 2.',
+    store: 'F',
+    files: {},
+    bash: [
+      'csxmpp Get-CsPool',
+      'csxmpp get-cssite -Identity Redmond',
+    ],
+    stdout: '',
+    stderr: text`
+The Lync Server cmdlet 'Get-CsPool' is not provided by csxmpp.
+    + CategoryInfo          : NotImplemented: (Get-CsPool:String) [], NotSupportedException
+    + FullyQualifiedErrorId : NotSupportedByCsxmpp
+The Lync Server cmdlet 'Get-CsSite' is not provided by csxmpp.
+    + CategoryInfo          : NotImplemented: (Get-CsSite:String) [], NotSupportedException
+    + FullyQualifiedErrorId : NotSupportedByCsxmpp
+`,
+    exit: [2, 2],
+  },
 ]
 
 /**
  * PENDING lists the cases that do not pass yet, each with a short reason. They still run (as node:test
  * todo), so they are reported, not hidden; remove an id as soon as its case passes.
  */
-export const PENDING: ReadonlyMap<string, string> = new Map<string, string>()
+export const PENDING: ReadonlyMap<string, string> = new Map<string, string>([
+  ['C65', 'issue 13: not built yet'],
+  ['C66', 'issue 13: not built yet'],
+  ['C67', 'issue 13: not built yet'],
+  ['C68', 'issue 13: not built yet'],
+  ['C69', 'issue 13: not built yet'],
+  ['C70', 'issue 13: not built yet'],
+  ['C71', 'issue 13: not built yet'],
+  ['C72', 'issue 13: not built yet'],
+  ['C73', 'issue 13: not built yet'],
+  ['C74', 'issue 13: not built yet'],
+  ['C75', 'issue 13: not built yet'],
+  ['C76', 'issue 13: not built yet'],
+  ['C77', 'issue 13: not built yet'],
+  ['C78', 'issue 13: not built yet'],
+  ['C79', 'issue 13: not built yet'],
+  ['C80', 'issue 13: not built yet'],
+  ['C81', 'issue 13: not built yet'],
+  ['C82', 'issue 13: not built yet'],
+  ['C83', 'issue 13: not built yet'],
+  ['C84', 'issue 13: not built yet'],
+  ['C85', 'issue 13: not built yet'],
+  ['C86', 'issue 13: not built yet'],
+  ['C87', 'issue 13: not built yet'],
+  ['C88', 'issue 13: not built yet'],
+  ['C89', 'issue 13: not built yet'],
+  ['C90', 'issue 13: not built yet'],
+  ['C91', 'issue 13: not built yet'],
+  ['C92', 'issue 13: not built yet'],
+  ['C93', 'issue 13: not built yet'],
+  ['C94', 'issue 13: not built yet'],
+  ['C95', 'issue 13: not built yet'],
+  ['C96', 'issue 13: not built yet'],
+  ['C97', 'issue 13: not built yet'],
+  ['C98', 'issue 13: not built yet'],
+  ['C99', 'issue 13: not built yet'],
+  ['C100', 'issue 13: not built yet'],
+  ['C101', 'issue 13: not built yet'],
+  ['C102', 'issue 13: not built yet'],
+  ['C103', 'issue 13: not built yet'],
+  ['C104', 'issue 13: not built yet'],
+  ['C105', 'issue 13: not built yet'],
+])
