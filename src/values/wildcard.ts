@@ -26,3 +26,24 @@ export function wildcardToRegExp(pattern: string, caseSensitive = false): RegExp
 function escape(ch: string): string {
   return ch.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
 }
+
+/** WildcardPatternError is an invalid pattern (powershell.md §5.3): an unclosed set or a reversed range. */
+export class WildcardPatternError extends Error {
+  constructor(readonly pattern: string) {
+    super(`The specified wildcard character pattern is not valid: ${pattern}`)
+  }
+}
+
+/** WildcardPattern is a compiled pattern; matches tests a whole string. */
+export interface WildcardPattern {
+  matches(text: string): boolean
+}
+
+/**
+ * compileWildcard compiles a pattern once for many matches; it throws WildcardPatternError for an
+ * invalid pattern. (Interface first: the matcher behind it is being rewritten to powershell.md §5.3.)
+ */
+export function compileWildcard(pattern: string, caseSensitive = false): WildcardPattern {
+  const regex = wildcardToRegExp(pattern, caseSensitive)
+  return {matches: (text) => regex.test(text)}
+}
