@@ -1,0 +1,1 @@
+New-CsXmppAllowedPartner fabrikam-im.example -SaslNegotiation NotSupported | Out-Null

@@ -1,0 +1,2 @@
+New-CsXmppAllowedPartner fabrikam-im.example -SaslNegotiation NotSupported | Out-Null
+New-CsXmppAllowedPartner contoso-im.example -SaslNegotiation NotSupported | Out-Null

@@ -1,0 +1,1 @@
+New-CsXmppAllowedPartner contoso-im.example -SaslNegotiation NotSupported | Out-Null

@@ -1,0 +1,2 @@
+Set-CsXmppGatewayConfiguration -ConnectionLimit 900
+Write-Host 'Partner isn’t reachable yet'

@@ -1,0 +1,1 @@
+Set-CsXmppGatewayConfiguration -ConnectionLimit 800

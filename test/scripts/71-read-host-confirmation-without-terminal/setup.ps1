@@ -1,0 +1,1 @@
+New-CsXmppAllowedPartner lab-im.example -SaslNegotiation NotSupported | Out-Null
