@@ -467,8 +467,8 @@ export class CommandRunner implements PipelineRunner {
     const findings = checkScript(body, {utilities: this.utilities, host: this.#runtime.host})
     if (findings.length === 0) return
     for (const finding of findings) this.#runtime.showError(finding)
-    const summary = new ErrorRecord({message: findingsSummary(findings.length), errorId: 'NotSupportedByCsxmpp', category: 'ParserError', reason: 'ParseException'})
-    throw atExtent(summary, extentOf(frame, command))
+    const end = Math.max(command.end, typeof command.name === 'string' ? command.end : command.name.end)
+    throw atExtent(notSupportedError(findingsSummary(findings.length), body.source.name ?? ''), {source: frame.source, start: command.start, end})
   }
 
   #scriptBody(resolved: Exclude<Resolved, {kind: 'host' | 'utility'}>, frame: Frame, command: A.CommandAst) {
