@@ -91,6 +91,8 @@ export function resolveParameter(signature: CommandSignature, typed: string): Pa
     throw notSupported(command, match)
   }
   if (candidates.length === 0) {
+    const documented = documentedParameter(signature, name)
+    if (documented !== undefined) throw notSupported(command, documented)
     throw bindingError(command, 'NamedParameterNotFound', `A parameter cannot be found that matches parameter name '${typed}'.`)
   }
   const list = [...candidates].sort((a, b) => a.localeCompare(b, 'en')).map((c) => `-${c}`)
@@ -99,6 +101,14 @@ export function resolveParameter(signature: CommandSignature, typed: string): Pa
     'AmbiguousParameter',
     `Parameter cannot be processed because the parameter name '${typed}' is ambiguous. Possible matches include: ${list.join(' ')}.`,
   )
+}
+
+/** documentedParameter finds a parameter the real cmdlet has and csxmpp does not implement: the name, or its one prefix match. */
+function documentedParameter(signature: CommandSignature, lower: string): string | undefined {
+  const documented = signature.documentedParameters?.() ?? []
+  const exact = documented.find((d) => d.toLowerCase() === lower)
+  const prefixed = documented.filter((d) => d.toLowerCase().startsWith(lower))
+  return exact ?? (prefixed.length === 1 ? prefixed[0] : undefined)
 }
 
 function notSupported(command: string, parameter: string): ErrorRecord {

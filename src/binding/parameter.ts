@@ -76,6 +76,11 @@ export interface CommandSignature {
   readonly defaultParameterSet: string
   /** Names of real PowerShell/Lync parameters csxmpp knows but does not implement (A1, §7.2). */
   readonly unsupportedParameters?: readonly string[]
+  /**
+   * The parameter names the real cmdlet documents (the Lync Server 2013 catalogue, powershell.md §14.2),
+   * asked for only when a name matches nothing else: one of them is known but not supported (§7.2).
+   */
+  readonly documentedParameters?: () => readonly string[]
   /** Whether the command takes -WhatIf and -Confirm (it changes the store). */
   readonly supportsShouldProcess?: boolean
 }

@@ -1,12 +1,12 @@
 import {packageVersion} from '../host/script-host.js'
 import {findCmdlet, LYNC_CMDLETS} from '../cmdlets/index.js'
-import {commandNotFound} from '../errors.js'
 import {formatErrorRecord, jsonErrorLine} from '../format/index.js'
 import {type Invocation, parseInvocation, splitCmdletArgs} from './invocation.js'
 import {INTERNAL_FLAGS} from './internal-flags.js'
 import {runScript, runUtilityFromArgv} from '../host/script-mode.js'
 import {findUtility} from '../shell/index.js'
 import {runShell} from '../host/interactive.js'
+import {unknownCommand} from '../host/argv-mode.js'
 
 /**
  * The csxmpp executable (powershell.md §1.1). Usage errors and unknown cmdlets are answered here,
@@ -50,7 +50,7 @@ async function runCmdlet(invocation: Extract<Invocation, {mode: 'cmdlet'}>, ocli
     return
   }
   if (!definition) {
-    const record = commandNotFound(invocation.name)
+    const record = unknownCommand(invocation.name)
     process.stderr.write(args.json ? jsonErrorLine(record) : formatErrorRecord(record))
     process.exitCode = 2
     return

@@ -8,7 +8,9 @@ import {convertToJson, formatErrorRecord, formatOutput, formatStreamMessage, jso
 import {argvArguments} from './argv-arguments.js'
 import {readPassword} from './password.js'
 import {terminalPrompt} from './prompt.js'
-import {gatewayServices} from './script-host.js'
+import {createLyncCatalogue, lyncCmdletNotProvided} from '../shell/index.js'
+import {notSupportedError} from '../values/runtime-errors.js'
+import {gatewayServices, withDocumentedParameters} from './script-host.js'
 import {withStoreSession} from './store-session.js'
 
 /**
@@ -105,14 +107,24 @@ class Writer {
   }
 }
 
+/**
+ * unknownCommand is the record for `csxmpp <name>` when csxmpp has no such command: a Lync Server 2013
+ * cmdlet it does not provide is named as such (powershell.md §1.2, §14.2), anything else is not recognized.
+ */
+export function unknownCommand(name: string): ErrorRecord {
+  const cmdlet = createLyncCatalogue().find(name)
+  return cmdlet ? notSupportedError(lyncCmdletNotProvided(cmdlet), cmdlet.name) : commandNotFound(name)
+}
+
 /** runCmdletFromArgv runs `csxmpp <name> <elements…>` and returns the exit code. */
 export async function runCmdletFromArgv(name: string, elements: readonly string[], options: ArgvOptions): Promise<number> {
   const writer = new Writer(options.console, options.json ?? false)
-  const definition = findCmdlet(name)
-  if (!definition) {
-    writer.error(commandNotFound(name))
+  const found = findCmdlet(name)
+  if (!found) {
+    writer.error(unknownCommand(name))
     return 2
   }
+  const definition = withDocumentedParameters(found, createLyncCatalogue())
   const host: CmdletHost = {
     writeObject: (value) => writer.objects.push(value),
     writeError: (record) => writer.error(record),

@@ -4,7 +4,7 @@ import {StopError, createContext} from '../cmdlets/context.js'
 import type {CmdletDefinition, CmdletServices} from '../cmdlets/definition.js'
 import {LYNC_CMDLETS, findCmdlet} from '../cmdlets/registry.js'
 import {PARTNER_TYPE, SASL_NEGOTIATION, TLS_NEGOTIATION} from '../cmdlets/lync-types.js'
-import {type CommandHost, type HostCommand, ScriptTerminatingError} from '../shell/index.js'
+import {type CommandHost, type HostCommand, type LyncCatalogue, ScriptTerminatingError, createLyncCatalogue} from '../shell/index.js'
 import {StatementBatch} from './statement-batch.js'
 
 /**
@@ -25,12 +25,22 @@ export function gatewayServices(store: ConfigStore, version: string): CmdletServ
   return {runGateway: async (request) => (await import('./gateway-host.js')).runGateway(store, request, version)}
 }
 
+/**
+ * withDocumentedParameters gives a cmdlet the parameters its Lync Server 2013 page lists (powershell.md
+ * §14.2), so that one csxmpp does not implement is "not supported", not "not found"; the catalogue is
+ * read only when a parameter name matches nothing csxmpp implements.
+ */
+export function withDocumentedParameters<T extends CmdletDefinition>(definition: T, catalogue: LyncCatalogue): T {
+  return {...definition, documentedParameters: () => catalogue.find(definition.name)?.parameters ?? []}
+}
+
 /** createScriptHost builds the CommandHost of a run against a store. */
 export function createScriptHost(store: ConfigStore, version: string): CommandHost {
   const services = gatewayServices(store, version)
   let batch: StatementBatch | undefined
+  const catalogue = createLyncCatalogue()
   const adapt = (definition: CmdletDefinition): HostCommand => ({
-    signature: definition,
+    signature: withDocumentedParameters(definition, catalogue),
     module: 'Lync',
     async invoke(values, parameterSet, io, preferences) {
       const current = batch ?? new StatementBatch(store)
@@ -50,9 +60,10 @@ export function createScriptHost(store: ConfigStore, version: string): CommandHo
   const commands = LYNC_CMDLETS.map(adapt)
   return {
     version,
+    catalogue,
     findCommand: (name) => {
       const definition = findCmdlet(name)
-      return definition ? commands.find((c) => c.signature === definition) : undefined
+      return definition ? commands.find((c) => c.signature.name === definition.name) : undefined
     },
     commands: () => commands,
     resolveEnumType: (fullName) => ENUMS.find((e) => e.fullName.toLowerCase() === fullName.toLowerCase()),

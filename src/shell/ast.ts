@@ -46,6 +46,21 @@ export interface ScriptBlockAst extends Span {
   readonly source: SourceText
   readonly paramBlock?: ParamBlockAst
   readonly statements: readonly StatementAst[]
+  /** On a whole script only: the constructs outside the subset that the parser saw (§14.1). */
+  readonly findings?: readonly UnsupportedFinding[]
+}
+
+/** UnsupportedFinding is a construct outside the subset that the parser saw: its message and extent (§14.1). */
+export interface UnsupportedFinding extends Span {
+  readonly message: string
+}
+
+/**
+ * UnsupportedStatementAst is a statement outside the subset (`class`, `do`, `trap`, `data`, …), parsed
+ * over its balanced braces; its body is not kept, because it is not searched for findings (§14.1).
+ */
+export interface UnsupportedStatementAst extends Span {
+  readonly type: 'UnsupportedStatement'
 }
 
 export interface StatementBlockAst extends Span {
@@ -174,6 +189,7 @@ export type StatementAst =
   | FunctionDefinitionAst
   | FlowStatementAst
   | ValueStatementAst
+  | UnsupportedStatementAst
 
 export interface ConstantExpressionAst extends Span {
   readonly type: 'Constant'

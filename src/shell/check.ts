@@ -1,26 +1,72 @@
 import {resolveParameter} from '../binding/binder.js'
+import type {CommandSignature} from '../binding/parameter.js'
 import {ErrorRecord} from '../errors.js'
 import type * as A from './ast.js'
 import {parseError} from './errors.js'
+import type {CommandHost} from './host.js'
 import {resolveAlias} from './interp/aliases.js'
+import {type LyncCatalogue, lyncCmdletNotProvided} from './lync-catalogue.js'
 import {commandNotSupported, importModuleNotSupported, isLyncModule} from './unsupported.js'
 import type {UtilityCommand} from './utility/command.js'
 
 /**
- * The check before running (powershell.md §14): command names, module names and parameter names
- * that are literal in the script are checked against the subset once the script has parsed, in
- * source order, so that nothing runs when one is outside it. Computed names are checked when they run.
+ * The check before running (powershell.md §14.1): after a script parsed, every construct outside the
+ * subset that the parser saw, and every command name, module name and parameter name that is literal
+ * in the script and outside the subset, is a finding; all of them are reported, in source order, and
+ * nothing runs. Computed names are checked when they run.
  */
 
-/** commandsOf lists every CommandAst of a tree, in source order. */
-function commandsOf(node: unknown, found: A.CommandAst[] = []): A.CommandAst[] {
+/** CheckContext is what the check looks names up in: the utility cmdlets, and the host's registry and Lync catalogue. */
+export interface CheckContext {
+  readonly utilities: ReadonlyMap<string, UtilityCommand>
+  readonly host: CommandHost
+}
+
+/** nodesOf lists every node of a type in a tree, in source order (a construct's findings keep no body, §14.1). */
+function nodesOf<T extends {type: string}>(node: unknown, type: T['type'], found: T[] = []): T[] {
   if (Array.isArray(node)) {
-    for (const child of node) commandsOf(child, found)
+    for (const child of node) nodesOf(child, type, found)
   } else if (typeof node === 'object' && node !== null) {
-    if ((node as {type?: string}).type === 'Command') found.push(node as A.CommandAst)
-    for (const [key, child] of Object.entries(node)) if (key !== 'source') commandsOf(child, found)
+    if ((node as {type?: string}).type === type) found.push(node as T)
+    for (const [key, child] of Object.entries(node)) if (key !== 'source' && key !== 'findings') nodesOf(child, type, found)
   }
   return found
+}
+
+/** checkScript returns every finding of a parsed script as ParserError records, in source order (§14.1). */
+export function checkScript(script: A.ScriptBlockAst, context: CheckContext): ErrorRecord[] {
+  const functions = new Set(nodesOf<A.FunctionDefinitionAst>(script.statements, 'FunctionDefinition').map((f) => f.name.toLowerCase()))
+  const findings = [...(script.findings ?? [])]
+  for (const command of nodesOf<A.CommandAst>(script.statements, 'Command')) findings.push(...commandFindings(command, functions, context))
+  findings.sort((a, b) => a.start - b.start)
+  const once = findings.filter((f, i) => i === 0 || f.start !== findings[i - 1]!.start || f.message !== findings[i - 1]!.message)
+  return once.map((f) => parseError('NotSupportedByCsxmpp', f.message, {source: script.source, start: f.start, end: f.end}))
+}
+
+/** findingsSummary is the line after the findings (§14.1). */
+export function findingsSummary(count: number): string {
+  return count === 1 ? '1 unsupported construct or command found; nothing was run.' : `${count} unsupported constructs or commands found; nothing was run.`
+}
+
+/** commandFindings checks one command whose name is literal; a function of the same file shadows every table (§7.1). */
+function commandFindings(command: A.CommandAst, functions: ReadonlySet<string>, context: CheckContext): A.UnsupportedFinding[] {
+  if (typeof command.name !== 'string') return []
+  const name = resolveAlias(command.name) ?? command.name
+  const lower = name.toLowerCase()
+  if (functions.has(lower)) return []
+  const findings = specialCommandFindings(command, lower)
+  const signature: CommandSignature | undefined = context.utilities.get(lower)?.signature ?? context.host.findCommand(name)?.signature
+  if (signature) return [...findings, ...parameterFindings(command, signature)]
+  const message = commandNotSupported(name) ?? catalogueFinding(name, context.host.catalogue)
+  if (message) findings.push({message, start: command.start, end: command.start + command.name.length})
+  return findings
+}
+
+/** catalogueFinding names a Lync Server 2013 cmdlet csxmpp does not provide (§14.2); paths are never cmdlets. */
+export function catalogueFinding(name: string, catalogue: LyncCatalogue): string | undefined {
+  if (!/^[\p{L}]+-[\p{L}\p{Nd}]+$/u.test(name)) return undefined
+  const cmdlet = catalogue.find(name)
+  return cmdlet ? lyncCmdletNotProvided(cmdlet) : undefined
 }
 
 function literal(e: A.CommandParameterAst | A.ExpressionAst | undefined): string | undefined {
@@ -41,45 +87,34 @@ function hasParameter(command: A.CommandAst, name: string): A.CommandParameterAs
   return command.elements.find((e): e is A.CommandParameterAst => e.type === 'CommandParameter' && e.name.length > 1 && name.toLowerCase().startsWith(e.name.toLowerCase()))
 }
 
-/** checkScript throws the first construct outside the subset that the script names literally. */
-export function checkScript(script: A.ScriptBlockAst, utilities: ReadonlyMap<string, UtilityCommand>): void {
-  const source = script.source
-  const at = (message: string, start: number, end: number) => parseError('NotSupportedByCsxmpp', message, {source, start, end})
-  for (const command of commandsOf(script.statements).sort((a, b) => a.start - b.start)) {
-    if (typeof command.name !== 'string') continue
-    const name = resolveAlias(command.name) ?? command.name
-    const nameEnd = command.start + command.name.length
-    const message = commandNotSupported(name)
-    if (message) throw at(message, command.start, nameEnd)
-    const lower = name.toLowerCase()
-    if (lower === 'import-module') {
-      const module = firstArgument(command, 'Name')
-      if (module !== undefined && !isLyncModule(module)) throw at(importModuleNotSupported(module), command.start, command.end)
-    }
-    if (lower === 'new-object') checkNewObject(command, at)
-    if (lower === 'foreach-object' && hasParameter(command, 'Parallel')) {
-      throw at('ForEach-Object -Parallel (PowerShell 7) is not supported by csxmpp.', command.start, command.end)
-    }
-    const utility = utilities.get(lower)
-    if (utility) checkParameters(command, utility, at)
+/** specialCommandFindings are the §14 rows about one command's arguments: Import-Module, New-Object, ForEach-Object -Parallel. */
+function specialCommandFindings(command: A.CommandAst, lower: string): A.UnsupportedFinding[] {
+  const whole = (message: string) => [{message, start: command.start, end: command.end}]
+  if (lower === 'import-module') {
+    const module = firstArgument(command, 'Name')
+    if (module !== undefined && !isLyncModule(module)) return whole(importModuleNotSupported(module))
   }
+  if (lower === 'new-object') {
+    if (hasParameter(command, 'ComObject')) return whole('COM objects (New-Object -ComObject) are not supported by csxmpp.')
+    const type = firstArgument(command, 'TypeName')
+    if (type !== undefined && !/^((system\.management\.automation\.)?ps(custom)?object|system\.collections\.arraylist)$/i.test(type)) {
+      return whole(`The type [${type}] is not supported by csxmpp.`)
+    }
+  }
+  if (lower === 'foreach-object' && hasParameter(command, 'Parallel')) return whole('ForEach-Object -Parallel (PowerShell 7) is not supported by csxmpp.')
+  return []
 }
 
-function checkNewObject(command: A.CommandAst, at: (message: string, start: number, end: number) => ErrorRecord): void {
-  if (hasParameter(command, 'ComObject')) throw at('COM objects (New-Object -ComObject) are not supported by csxmpp.', command.start, command.end)
-  const type = firstArgument(command, 'TypeName')
-  if (type !== undefined && !/^((system\.management\.automation\.)?ps(custom)?object|system\.collections\.arraylist)$/i.test(type)) {
-    throw at(`The type [${type}] is not supported by csxmpp.`, command.start, command.end)
-  }
-}
-
-function checkParameters(command: A.CommandAst, utility: UtilityCommand, at: (message: string, start: number, end: number) => ErrorRecord): void {
+/** parameterFindings are the literal parameter names that are known but not supported (§9 last column, §14.2). */
+function parameterFindings(command: A.CommandAst, signature: CommandSignature): A.UnsupportedFinding[] {
+  const findings: A.UnsupportedFinding[] = []
   for (const element of command.elements) {
     if (element.type !== 'CommandParameter') continue
     try {
-      resolveParameter(utility.signature, element.name)
+      resolveParameter(signature, element.name)
     } catch (error) {
-      if (error instanceof ErrorRecord && error.errorId === 'NotSupportedByCsxmpp') throw at(error.message, element.start, element.start + element.name.length + 1)
+      if (error instanceof ErrorRecord && error.errorId === 'NotSupportedByCsxmpp') findings.push({message: error.message, start: element.start, end: element.start + element.name.length + 1})
     }
   }
+  return findings
 }

@@ -1,6 +1,7 @@
 import type {HelpSource} from '../help/get-help.js'
 import type {ActionPreference, CommandIO, Preferences, PromptChoice} from '../command-io.js'
 import type {PSEnumType} from '../values/objects.js'
+import type {LyncCatalogue} from './lync-catalogue.js'
 
 /**
  * What the interpreter needs from outside the language (ARCHITECTURE: the CommandHost pattern of
@@ -24,6 +25,8 @@ export interface HostCommand {
 export interface CommandHost {
   findCommand(name: string): HostCommand | undefined
   commands(): readonly HostCommand[]
+  /** The Lync Server 2013 cmdlets, provided or not (§14.2); read lazily, on the first lookup. */
+  readonly catalogue: LyncCatalogue
   /** resolveEnumType finds a Lync enum type by full name, for casts (§4.6). */
   resolveEnumType(fullName: string): PSEnumType | undefined
   /**

@@ -11,13 +11,15 @@ import {
   UNSUPPORTED_VARIABLES,
   UNSUPPORTED_VARIABLE_SCOPES,
   VARIABLE_SCOPES,
+  importModuleNotSupported,
 } from './unsupported.js'
 
 /**
  * The recursive-descent parser of the PowerShell subset: one method per production of
- * powershell.md §3, driving the mode-aware Scanner (mvdan/sh style). The first error found in
+ * powershell.md §3, driving the mode-aware Scanner (mvdan/sh style). The first syntax error found in
  * source order is thrown as a ParserError record, and nothing runs (§3). Constructs outside the
- * subset that the parser can see are reported here, by name and position (§14).
+ * subset that the parser can see are parsed with PowerShell's grammar and collected as findings on
+ * the script (§14.1), so that the check reports all of them at once.
  */
 
 /** INCOMPLETE marks parse errors that more input could fix (the REPL then prompts with `>> `, §1.6). */
@@ -36,6 +38,8 @@ const ASSIGNMENT_OPERATORS = new Set(['=', '+=', '-=', '*=', '/=', '%='])
 const LOGICAL_OPERATORS = new Set(['-and', '-or', '-xor'])
 const COMPARISON = /^-[ci]?(eq|ne|gt|ge|lt|le|like|notlike|match|notmatch|contains|notcontains|in|notin|replace|split)$|^-(join|is|isnot|as)$/
 const BITWISE = new Set(['-band', '-bor', '-bxor', '-bnot', '-shl', '-shr'])
+/** Tokens that open a bracketed group, for skipping a construct over its balanced braces (§14.1). */
+const OPENERS = new Set(['(', '{', '$(', '@(', '@{'])
 const REDIRECTIONS = new Set(['>', '>>', '2>', '2>>', '2>&1'])
 const KNOWN_ATTRIBUTES = new Set([
   'cmdletbinding', 'parameter', 'alias', 'validateset', 'validatenotnullorempty', 'validaterange', 'validatepattern',
@@ -51,6 +55,11 @@ export function parseScript(source: SourceText): A.ScriptBlockAst {
   return new Parser(source).script()
 }
 
+/** sameFinding tells whether two findings are one (the parser may scan a token twice when it looks ahead). */
+function sameFinding(a: A.UnsupportedFinding, b: A.UnsupportedFinding): boolean {
+  return a.start === b.start && a.message === b.message
+}
+
 class Parser {
   readonly #scanner: Scanner
   readonly #text: string
@@ -58,9 +67,14 @@ class Parser {
   readonly #newlinesAreSpace: boolean[] = [false]
   /** Loop nesting, for break/continue outside a loop (§6); reset in every script block. */
   #loops = 0
+  /** The constructs outside the subset seen so far (§14.1). */
+  readonly #findings: A.UnsupportedFinding[] = []
+  /** Above 0 while skipping a construct that is itself a finding: nothing inside it is reported (§14.1). */
+  #muted = 0
 
   constructor(readonly source: SourceText) {
     this.#scanner = new Scanner(source)
+    this.#scanner.onUnsupported = (message, start, end) => this.#report(message, start, end)
     this.#text = source.text
   }
 
@@ -128,6 +142,12 @@ class Parser {
     return record
   }
 
+  /** #report records a construct outside the subset; the caller parses it and goes on (§14.1). */
+  #report(message: string, start: number, end: number): void {
+    const finding = {message, start, end}
+    if (this.#muted === 0 && !this.#findings.some((f) => sameFinding(f, finding))) this.#findings.push(finding)
+  }
+
   #notSupported(message: string, start: number, end: number): ErrorRecord {
     return this.#error('NotSupportedByCsxmpp', message, start, end)
   }
@@ -160,7 +180,8 @@ class Parser {
     const paramBlock = this.#paramBlockIfAny()
     const statements = this.#statementList('eof')
     this.#checkRequires()
-    return {type: 'ScriptBlock', source: this.source, paramBlock, statements, start: 0, end: this.#text.length}
+    const findings = [...this.#findings].sort((a, b) => a.start - b.start)
+    return {type: 'ScriptBlock', source: this.source, paramBlock, statements, findings, start: 0, end: this.#text.length}
   }
 
   /** #statementList reads statements until the terminator (`)`, `}` or end of input), which it leaves. */
@@ -171,7 +192,7 @@ class Parser {
         this.#skipSeparators()
         const token = this.#peek('expression')
         if (this.#ends(token, terminator)) return
-        statements.push(this.#statement())
+        statements.push(...this.#pipelineChain(this.#statement()))
         const after = this.#peek('expression')
         if (after.kind === 'newline' || after.kind === 'semicolon') continue
         if (this.#ends(after, terminator)) return
@@ -191,7 +212,7 @@ class Parser {
     const word = this.#word(token)
     if (word !== undefined) {
       const unsupported = UNSUPPORTED_KEYWORDS[word]
-      if (unsupported) throw this.#notSupported(unsupported, token.start, token.end)
+      if (unsupported) return this.#unsupportedStatement(token, word, unsupported)
       switch (word) {
         case 'if':
           return this.#if()
@@ -224,6 +245,75 @@ class Parser {
       }
     }
     return this.#pipeline()
+  }
+
+  /**
+   * #unsupportedStatement reports a statement keyword outside the subset (`class`, `do`, `trap`, …) and
+   * moves past its construct; nothing inside it is searched further (§14.1).
+   */
+  #unsupportedStatement(keyword: Token, word: string, message: string): A.UnsupportedStatementAst {
+    this.#report(message, keyword.start, keyword.end)
+    this.#muted++
+    try {
+      return {type: 'UnsupportedStatement', start: keyword.start, end: this.#skipConstruct(word)}
+    } finally {
+      this.#muted--
+    }
+  }
+
+  /**
+   * #skipConstruct moves over a statement from its keyword to the end of the statement, brackets balanced
+   * (§14.1): `class X { … }`, `do { … } while (…)`, `using namespace X`. Its block may start on the next
+   * line, and a do loop's `while`/`until` may too, as in PowerShell.
+   */
+  #skipConstruct(word: string): number {
+    const open: Token[] = []
+    let end = this.#next('argument').end
+    let awaiting: 'block' | 'condition' | 'none' = word === 'using' ? 'none' : 'block'
+    return this.#with(false, () => {
+      for (;;) {
+        const token = this.#peek('argument')
+        if (token.kind === 'eof' && open.length > 0) {
+          throw this.#error('MissingEndCurlyBrace', "Missing closing '}' in statement block or type definition.", open.at(-1)!.start, open.at(-1)!.end, true)
+        }
+        if (open.length === 0) {
+          if (token.kind === 'newline' && this.#continuesAfterNewlines(awaiting)) continue
+          if (token.kind === 'eof' || token.kind === 'newline' || token.kind === 'semicolon' || this.#isOperator(token, ')', '}')) return end
+        }
+        this.#next('argument')
+        end = token.end
+        if (token.kind === 'operator' && OPENERS.has(token.op)) open.push(token)
+        else if (this.#isOperator(token, ')', '}')) {
+          open.pop()
+          if (open.length === 0 && token.op === '}' && awaiting === 'block') awaiting = word === 'do' ? 'condition' : 'none'
+        } else if (awaiting === 'condition' && open.length === 0 && ['while', 'until'].includes(this.#word(token) ?? '')) awaiting = 'none'
+      }
+    })
+  }
+
+  /** #continuesAfterNewlines skips the newlines before a construct's first block, or before a do loop's while/until. */
+  #continuesAfterNewlines(awaiting: 'block' | 'condition' | 'none'): boolean {
+    if (awaiting === 'condition') return this.#peekWordAfterNewlines('while', 'until') !== undefined
+    if (awaiting === 'none') return false
+    const saved = this.#scanner.position
+    this.#skipNewlines()
+    if (this.#isOperator(this.#peek('argument'), '{')) return true
+    this.#scanner.reset(saved)
+    return false
+  }
+
+  /** #pipelineChain reads PowerShell 7's `a && b || c` (§14); its pipelines are kept as statements, so that the check searches them. */
+  #pipelineChain(first: A.StatementAst): A.StatementAst[] {
+    const statements = [first]
+    for (;;) {
+      const token = this.#peek('expression')
+      if (!this.#isOperator(token, '&&', '||')) return statements
+      this.#report(`The '${token.op}' operator (PowerShell 7) is not supported by csxmpp.`, token.start, token.end)
+      this.#next('expression')
+      this.#skipNewlines()
+      if (this.#ends(this.#peek('expression'), '}')) throw this.#unexpected(this.#peek('expression'))
+      statements.push(this.#statement())
+    }
   }
 
   /** #followedBy tells whether, after whitespace, the text at offset starts with text. */
@@ -384,9 +474,7 @@ class Parser {
         this.#scanner.reset(start)
         return types
       }
-      if (!isCatchType(literal.name)) {
-        throw this.#notSupported(`The catch type [${literal.name}] is not supported by csxmpp.`, literal.start, literal.end)
-      }
+      if (!isCatchType(literal.name)) this.#report(`The catch type [${literal.name}] is not supported by csxmpp.`, literal.start, literal.end)
       types.push(literal.name)
       this.#scanner.reset(literal.end)
       if (!this.#isOperator(this.#peek('expression'), ',')) return types
@@ -417,7 +505,7 @@ class Parser {
 
   #flow(word: 'break' | 'continue'): A.FlowStatementAst {
     const token = this.#keyword()
-    if (this.#loops === 0) throw this.#notSupported(`${word} outside a loop is not supported by csxmpp.`, token.start, token.end)
+    if (this.#loops === 0) this.#report(`${word} outside a loop is not supported by csxmpp.`, token.start, token.end)
     return {type: word === 'break' ? 'Break' : 'Continue', start: token.start, end: token.end}
   }
 
@@ -511,9 +599,7 @@ class Parser {
     NAME.lastIndex = open.end
     const name = NAME.exec(this.#text)?.[0]
     if (!name || this.#text[open.end + name.length] !== '(') return undefined
-    if (!KNOWN_ATTRIBUTES.has(name.toLowerCase())) {
-      throw this.#notSupported(`The attribute [${name}] is not supported by csxmpp.`, open.start, open.end + name.length)
-    }
+    if (!KNOWN_ATTRIBUTES.has(name.toLowerCase())) this.#report(`The attribute [${name}] is not supported by csxmpp.`, open.start, open.end + name.length)
     this.#scanner.reset(open.end + name.length + 1)
     const positional: A.ExpressionAst[] = []
     const named: Array<[string, A.ExpressionAst]> = []
@@ -523,7 +609,7 @@ class Parser {
         const key = this.#word(token)
         if (key !== undefined && /^[\p{L}_]/u.test(key)) {
           this.#next('expression')
-          if (/^valuefrompipeline/.test(key)) throw this.#notSupported(PIPELINE_INPUT_MESSAGE, token.start, token.end)
+          if (/^valuefrompipeline/.test(key)) this.#report(PIPELINE_INPUT_MESSAGE, token.start, token.end)
           const hasValue = this.#isOperator(this.#peek('expression'), '=')
           if (hasValue) this.#next('expression')
           const value: A.ExpressionAst = hasValue ? this.#expression({comma: false}) : {type: 'Variable', name: 'true', scope: undefined, splat: false, start: token.start, end: token.end}
@@ -546,6 +632,7 @@ class Parser {
     if (first.type !== 'Command') {
       const operator = this.#peek('expression')
       if (operator.kind === 'operator' && ASSIGNMENT_OPERATORS.has(operator.op)) return this.#assignment(first, operator)
+      if (this.#isOperator(operator, '??') && this.#text[operator.end] === '=') return this.#coalescingAssignment(first, operator)
       elements.push({type: 'CommandExpression', expression: first, redirections: this.#redirections('expression'), start: first.start, end: this.#scanner.position})
     } else elements.push(first)
     for (;;) {
@@ -577,15 +664,27 @@ class Parser {
   }
 
   #assignment(target: A.ExpressionAst, operator: Token & {kind: 'operator'; op: string}): A.AssignmentStatementAst {
-    if (target.type === 'ArrayLiteral') throw this.#notSupported('Multiple assignment is not supported by csxmpp.', target.start, operator.end)
-    if (!this.#isAssignable(target)) {
+    if (target.type === 'ArrayLiteral') this.#report('Multiple assignment is not supported by csxmpp.', target.start, operator.end)
+    else if (!this.#isAssignable(target)) {
       throw this.#error('InvalidLeftHandSide', 'The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.', target.start, target.end)
     }
     this.#next('expression')
+    return this.#assignedValue(target, operator.op)
+  }
+
+  #assignedValue(target: A.ExpressionAst, operator: string): A.AssignmentStatementAst {
     this.#skipNewlines()
     const word = this.#word(this.#peek('expression'))
     const value: A.StatementAst = word === 'if' ? this.#if() : word === 'foreach' ? this.#foreach() : this.#pipeline()
-    return {type: 'Assignment', target, operator: operator.op, value, start: target.start, end: value.end}
+    return {type: 'Assignment', target, operator, value, start: target.start, end: value.end}
+  }
+
+  /** #coalescingAssignment reads PowerShell 7's `$x ??= value` (§14). */
+  #coalescingAssignment(target: A.ExpressionAst, operator: Token): A.AssignmentStatementAst {
+    this.#report("The '??=' operator (PowerShell 7) is not supported by csxmpp.", operator.start, operator.end + 1)
+    this.#next('expression')
+    this.#scanner.reset(operator.end + 1)
+    return this.#assignedValue(target, '??=')
   }
 
   #isAssignable(target: A.ExpressionAst): boolean {
@@ -610,41 +709,68 @@ class Parser {
     for (;;) {
       const token = this.#peek('argument')
       if (token.kind === 'eof' || token.kind === 'newline' || token.kind === 'semicolon' || this.#isOperator(token, ')', '}', '|')) break
-      if (this.#isOperator(token, '&&', '||')) throw this.#unexpected(token)
-      if (this.#isOperator(token, '&')) throw this.#notSupported("The '&' operator (PowerShell 7) is not supported by csxmpp.", token.start, token.end)
+      if (this.#isOperator(token, '&&', '||')) break
+      if (this.#isOperator(token, '&')) {
+        this.#report("The '&' operator (PowerShell 7) is not supported by csxmpp.", token.start, token.end)
+        this.#next('argument')
+        continue
+      }
       if (token.kind === 'operator' && REDIRECTIONS.has(token.op)) {
         redirections.push(this.#redirection())
         continue
       }
-      this.#checkRedirection(token)
+      if (this.#unsupportedRedirection(token)) continue
       if (token.kind === 'parameter') {
         this.#next('argument')
         const argument = token.colon ? this.#argumentList() : undefined
         elements.push({type: 'CommandParameter', name: token.name, argument, start: token.start, end: argument?.end ?? token.end})
         continue
       }
-      if (this.#tokenText(token) === '--%') throw this.#notSupported('The stop-parsing token (--%) is not supported by csxmpp.', token.start, token.end)
+      if (this.#tokenText(token) === '--%') {
+        this.#stopParsing(token)
+        continue
+      }
       elements.push(this.#argumentList())
     }
     const end = Math.max(first.end, ...elements.map((e) => e.end))
     return {type: 'Command', name, invocation, elements, redirections, start: first.start, end}
   }
 
-  /** #checkRedirection refuses the stream redirections outside the subset (§14): `3>`…`6>`, `*>`, `<`. */
-  #checkRedirection(token: Token): void {
+  /** #unsupportedRedirection reports and moves past a redirection outside the subset (§14): `3>`…`6>`, `*>`, `<`. */
+  #unsupportedRedirection(token: Token): boolean {
     const text = this.#tokenText(token)
-    const next = this.#text[token.end]
-    if ((/^[3-6*]$/.test(text) && (next === '>')) || text.startsWith('<')) {
-      const shown = text.startsWith('<') ? '<' : `${text}>`
-      throw this.#notSupported(`The redirection '${shown}' is not supported by csxmpp.`, token.start, token.end + (shown.length - text.length))
+    const stream = /^[3-6*]$/.test(text) && this.#text[token.end] === '>'
+    if (!stream && !text.startsWith('<')) return false
+    const shown = stream ? `${text}>` : '<'
+    this.#report(`The redirection '${shown}' is not supported by csxmpp.`, token.start, token.start + shown.length)
+    let at = token.start + shown.length
+    if (stream && this.#text[at] === '>') at++
+    if (stream && /^&[1-6]/.test(this.#text.slice(at, at + 2))) {
+      this.#scanner.reset(at + 2)
+      return true
     }
+    this.#scanner.reset(at)
+    const next = this.#peek('argument')
+    if (next.kind === 'eof' || next.kind === 'newline' || next.kind === 'semicolon' || this.#isOperator(next, ')', '}', '|')) {
+      throw this.#error('MissingFileSpecification', 'Missing file specification after redirection operator.', token.start, at, next.kind === 'eof')
+    }
+    this.#argument()
+    return true
+  }
+
+  /** #stopParsing reports `--%` and moves past what it would pass verbatim: the rest of the line, up to a `|` (§14). */
+  #stopParsing(token: Token): void {
+    this.#report('The stop-parsing token (--%) is not supported by csxmpp.', token.start, token.end)
+    const rest = /[\r\n|]/g
+    rest.lastIndex = token.end
+    this.#scanner.reset(rest.exec(this.#text)?.index ?? this.#text.length)
   }
 
   #redirections(mode: Mode): A.RedirectionAst[] {
     const redirections: A.RedirectionAst[] = []
     for (;;) {
       const token = this.#peek(mode)
-      this.#checkRedirection(token)
+      if (this.#unsupportedRedirection(token)) continue
       if (token.kind !== 'operator' || !REDIRECTIONS.has(token.op)) return redirections
       redirections.push(this.#redirection())
     }
@@ -700,13 +826,43 @@ class Parser {
   // ---- expressions -----------------------------------------------------------------------------
 
   #expression(options: {comma: boolean}): A.ExpressionAst {
-    return this.#binary(0, options)
+    const condition = this.#coalesce(options)
+    const question = this.#peek('expression')
+    if (!this.#isOperator(question, '?')) return condition
+    // PowerShell 7's `condition ? a : b` (§14): parsed with its precedence, below `??`.
+    this.#report("The '? :' operator (PowerShell 7) is not supported by csxmpp.", question.start, question.end)
+    this.#next('expression')
+    this.#skipNewlines()
+    const whenTrue = this.#operand(question, () => this.#expression(options))
+    this.#skipNewlines()
+    const colon = this.#next('expression')
+    if (this.#tokenText(colon) !== ':') throw this.#unexpected(colon)
+    this.#skipNewlines()
+    const whenFalse = this.#operand(colon, () => this.#expression(options))
+    const branches: A.ExpressionAst = {type: 'Binary', operator: ':', left: whenTrue, right: whenFalse, start: whenTrue.start, end: whenFalse.end}
+    return {type: 'Binary', operator: '?', left: condition, right: branches, start: condition.start, end: whenFalse.end}
+  }
+
+  /** #coalesce reads PowerShell 7's `a ?? b` (§14), which binds more loosely than -and and -or. */
+  #coalesce(options: {comma: boolean}): A.ExpressionAst {
+    let left = this.#binary(0, options)
+    for (;;) {
+      const token = this.#peek('expression')
+      if (!this.#isOperator(token, '??') || this.#text[token.end] === '=') return left
+      this.#report("The '??' operator (PowerShell 7) is not supported by csxmpp.", token.start, token.end)
+      this.#next('expression')
+      this.#skipNewlines()
+      const right = this.#operand(token, () => this.#binary(0, options))
+      left = {type: 'Binary', operator: '??', left, right, start: left.start, end: right.end}
+    }
   }
 
   /** Binary levels from loosest to tightest (§3 notes on precedence). */
   static readonly #levels: ReadonlyArray<(op: string) => boolean> = [
     (op) => LOGICAL_OPERATORS.has(op),
-    (op) => COMPARISON.test(op),
+    // PowerShell's bitwise precedence, between -and and -eq; -shl and -shr rank with the comparisons.
+    (op) => op === '-band' || op === '-bor' || op === '-bxor',
+    (op) => COMPARISON.test(op) || op === '-shl' || op === '-shr',
     (op) => op === '+' || op === '-',
     (op) => op === '*' || op === '/' || op === '%',
   ]
@@ -717,8 +873,8 @@ class Parser {
     for (;;) {
       const token = this.#peek('expression')
       if (token.kind !== 'operator') return left
-      if (BITWISE.has(token.op)) throw this.#unexpected(token)
       if (!Parser.#levels[level]!(token.op)) return left
+      if (BITWISE.has(token.op)) this.#report(`The '${token.op}' operator is not supported by csxmpp.`, token.start, token.end)
       this.#next('expression')
       this.#skipNewlines()
       const right = this.#operand(token, () => this.#binary(level + 1, options))
@@ -774,7 +930,8 @@ class Parser {
 
   #negation(options: {comma: boolean}): A.ExpressionAst {
     const token = this.#peek('expression')
-    if (this.#isOperator(token, '-not', '!')) {
+    if (this.#isOperator(token, '-not', '!', '-bnot')) {
+      if (token.op === '-bnot') this.#report("The '-bnot' operator is not supported by csxmpp.", token.start, token.end)
       this.#next('expression')
       const operand = this.#operand(token, () => this.#negation(options))
       return {type: 'Unary', operator: token.op === '!' ? '-not' : token.op, operand, start: token.start, end: operand.end}
@@ -818,7 +975,6 @@ class Parser {
       if (token.op === ',') return {type: 'ArrayLiteral', elements: [operand], start: token.start, end: operand.end}
       return {type: 'Unary', operator: token.op, operand, start: token.start, end: operand.end}
     }
-    if (this.#isOperator(token, '-bnot')) throw this.#unexpected(token)
     return this.#cast()
   }
 
@@ -847,7 +1003,7 @@ class Parser {
   }
 
   #checkType(name: string, start: number, end: number): void {
-    if (!isAllowedTypeLiteral(name)) throw this.#notSupported(`The type [${name}] is not supported by csxmpp.`, start, end)
+    if (!isAllowedTypeLiteral(name)) this.#report(`The type [${name}] is not supported by csxmpp.`, start, end)
   }
 
   /** #typeLiteralAt reads `[name]` or `[name[]]` at offset; undefined when the text is not one. */
@@ -968,7 +1124,7 @@ class Parser {
       const at = this.#scanner.position
       const ch = this.#text[at]
       if (expression.type === 'Variable' && expression.name.endsWith('?') && (ch === '.' || ch === '[')) {
-        throw this.#notSupported(`The '?${ch}' operator (PowerShell 7) is not supported by csxmpp.`, at - 1, at + 1)
+        this.#report(`The '?${ch}' operator (PowerShell 7) is not supported by csxmpp.`, at - 1, at + 1)
       }
       if (ch === '.' && this.#text[at + 1] !== '.') expression = this.#member(expression, at, false)
       else if (ch === ':' && this.#text[at + 1] === ':') expression = this.#member(expression, at + 1, true)
@@ -984,9 +1140,7 @@ class Parser {
     let end = dot + 1 + name.length
     if (isStatic) {
       if (target.type !== 'TypeExpression') throw this.#error('UnexpectedToken', "Unexpected token '::' in expression or statement.", dot - 1, dot + 1)
-      if (!staticMemberKey(target.typeName, name)) {
-        throw this.#notSupported(`The .NET member [${target.typeName}]::${name} is not supported by csxmpp.`, target.start, end)
-      }
+      if (!staticMemberKey(target.typeName, name)) this.#report(`The .NET member [${target.typeName}]::${name} is not supported by csxmpp.`, target.start, end)
     }
     this.#scanner.reset(end)
     let args: A.ExpressionAst[] | undefined
@@ -1023,16 +1177,14 @@ class Parser {
   #variable(token: Token & {kind: 'variable'}): A.VariableExpressionAst {
     const scope = token.scope
     if (scope !== undefined && !VARIABLE_SCOPES.has(scope)) {
-      if (UNSUPPORTED_VARIABLE_SCOPES.has(scope)) {
-        throw this.#notSupported(`The variable '$${scope}:' is not supported by csxmpp.`, token.start, token.end)
+      if (!UNSUPPORTED_VARIABLE_SCOPES.has(scope)) {
+        throw this.#error('DriveNotFound', `Cannot find drive. A drive with the name '${scope}' does not exist.`, token.start, token.end)
       }
-      throw this.#error('DriveNotFound', `Cannot find drive. A drive with the name '${scope}' does not exist.`, token.start, token.end)
+      this.#report(`The variable '$${scope}:' is not supported by csxmpp.`, token.start, token.end)
     }
     const lower = token.name.toLowerCase()
-    if (UNSUPPORTED_VARIABLES.has(lower) && scope === undefined) {
-      throw this.#notSupported(`The variable '$${token.name}' is not supported by csxmpp.`, token.start, token.end)
-    }
-    if (lower === 'input' && scope === undefined) throw this.#notSupported(PIPELINE_INPUT_MESSAGE, token.start, token.end)
+    if (UNSUPPORTED_VARIABLES.has(lower) && scope === undefined) this.#report(`The variable '$${token.name}' is not supported by csxmpp.`, token.start, token.end)
+    if (lower === 'input' && scope === undefined) this.#report(PIPELINE_INPUT_MESSAGE, token.start, token.end)
     return {type: 'Variable', name: token.name, scope, splat: token.splat, start: token.start, end: token.end}
   }
 
@@ -1069,18 +1221,12 @@ class Parser {
       const modules = /^-modules?\s+(.+)$/i.exec(clause)
       if (modules) {
         for (const name of modules[1]!.split(',').map((m) => m.trim().replace(/^["']|["']$/g, ''))) {
-          if (!/^(lync|skypeforbusiness)$/i.test(name)) {
-            throw this.#notSupported(
-              `Import-Module ${name} is not supported by csxmpp; only the Lync and SkypeForBusiness modules are known, and they need no import.`,
-              line.start,
-              line.end,
-            )
-          }
+          if (!/^(lync|skypeforbusiness)$/i.test(name)) this.#report(importModuleNotSupported(name), line.start, line.end)
         }
         continue
       }
       if (/^-(version\s+[\d.]+|runasadministrator)\s*$/i.test(clause)) continue
-      throw this.#notSupported(`The #Requires clause '${clause}' is not supported by csxmpp.`, line.start, line.end)
+      this.#report(`The #Requires clause '${clause}' is not supported by csxmpp.`, line.start, line.end)
     }
   }
 }

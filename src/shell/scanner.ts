@@ -35,6 +35,11 @@ export class Scanner {
   readonly #text: string
   /** requires lists the `#Requires` lines seen so far. */
   readonly requires: RequiresLine[] = []
+  /**
+   * onUnsupported hears a token outside the subset (a `5d` literal, §14), which is then scanned as if
+   * it were in it, so that the parser goes on and reports every finding (§14.1); without it, it throws.
+   */
+  onUnsupported?: (message: string, start: number, end: number) => void
 
   constructor(
     readonly source: SourceText,
@@ -52,6 +57,11 @@ export class Scanner {
   /** reset moves back to an earlier position. */
   reset(position: number): void {
     this.#pos = position
+  }
+
+  #unsupported(message: string, start: number, end: number): void {
+    if (!this.onUnsupported) throw this.#error('NotSupportedByCsxmpp', message, start, end)
+    this.onUnsupported(message, start, end)
   }
 
   #error(errorId: string, message: string, start: number, end = start + 1): ErrorRecord {
@@ -354,7 +364,7 @@ export class Scanner {
     const match = NUMBER.exec(whole)
     if (!match || match.index + match[0].length !== whole.length) return undefined
     const [, digits, long, multiplier, decimal] = match as unknown as [string, string, string?, string?, string?]
-    if (decimal) throw this.#error('NotSupportedByCsxmpp', `The decimal literal '${whole}' is not supported by csxmpp.`, start, start + whole.length)
+    if (decimal) this.#unsupported(`The decimal literal '${whole}' is not supported by csxmpp.`, start, start + whole.length)
     const hex = /^0x/i.test(digits)
     let value = hex ? Number.parseInt(digits.slice(2), 16) : Number(digits)
     if (hex && !long && value <= 0xffffffff) value |= 0 // COMPAT(powershell): 0xFFFFFFFF is the Int32 -1.

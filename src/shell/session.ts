@@ -61,10 +61,14 @@ export class ShellSession {
     let script: A.ScriptBlockAst
     try {
       script = parseScript(source)
-      checkScript(script, UTILITY_COMMANDS)
     } catch (error) {
       if (!(error instanceof ErrorRecord)) throw error
       this.runtime.showError(error)
+      return 1
+    }
+    const findings = checkScript(script, {utilities: UTILITY_COMMANDS, host: this.runtime.host})
+    if (findings.length > 0) {
+      this.runtime.showFindings(findings)
       return 1
     }
     const frame: Frame = {scope: this.scope, source, writeError: (record) => this.runtime.showError(record), call: undefined}

@@ -2617,7 +2617,4 @@ export const PENDING: ReadonlyMap<string, string> = new Map<string, string>([
   ['C100', 'issue 13: not built yet'],
   ['C101', 'issue 13: not built yet'],
   ['C102', 'issue 13: not built yet'],
-  ['C103', 'issue 13: not built yet'],
-  ['C104', 'issue 13: not built yet'],
-  ['C105', 'issue 13: not built yet'],
 ])

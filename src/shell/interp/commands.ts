@@ -8,6 +8,7 @@ import {toPSString} from '../../values/convert.js'
 import {PSArrayList, PSEnumValue, PSHashtable} from '../../values/objects.js'
 import {notSupportedError, runtimeError} from '../../values/runtime-errors.js'
 import type * as A from '../ast.js'
+import {catalogueFinding, checkScript, findingsSummary} from '../check.js'
 import {atExtent} from '../errors.js'
 import type {ActionPreference, CommandIO, HostCommand, Preferences} from '../host.js'
 import {parseScript} from '../parser.js'
@@ -175,7 +176,7 @@ export class CommandRunner implements PipelineRunner {
   }
 
   #notFound(name: string): ErrorRecord {
-    const message = commandNotSupported(name)
+    const message = commandNotSupported(name) ?? catalogueFinding(name, this.#runtime.host.catalogue)
     if (message) return notSupportedError(message, name)
     if (onPath(name)) return notSupportedError(`Running the external program '${name}' is not supported by csxmpp.`, name)
     return commandNotFound(name)
@@ -458,6 +459,18 @@ export class CommandRunner implements PipelineRunner {
     return {process: async (_input, hasInput) => void (hasInput ? undefined : await run()), end: run}
   }
 
+  /**
+   * #refuseFindings checks a called or dot-sourced file before it runs (§14.1): its findings are shown,
+   * none of it runs, and the calling statement fails with the count line.
+   */
+  #refuseFindings(body: A.ScriptBlockAst, frame: Frame, command: A.CommandAst): void {
+    const findings = checkScript(body, {utilities: this.utilities, host: this.#runtime.host})
+    if (findings.length === 0) return
+    for (const finding of findings) this.#runtime.showError(finding)
+    const end = Math.max(command.end, typeof command.name === 'string' ? command.end : command.name.end)
+    throw atExtent(notSupportedError(findingsSummary(findings.length), body.source.name ?? ''), {source: frame.source, start: command.start, end})
+  }
+
   #scriptBody(resolved: Exclude<Resolved, {kind: 'host' | 'utility'}>, frame: Frame, command: A.CommandAst) {
     if (resolved.kind === 'function') return {body: resolved.body, name: resolved.name, dot: resolved.dot, shown: resolved.name}
     if (resolved.kind === 'block') return {body: resolved.block.ast, name: '<ScriptBlock>', dot: resolved.dot, shown: '<ScriptBlock>'}
@@ -466,6 +479,7 @@ export class CommandRunner implements PipelineRunner {
     }
     if (!existsSync(resolved.path)) throw atExtent(commandNotFound(resolved.shown), extentOf(frame, command))
     const body = parseScript(new SourceText(decodeScript(readFileSync(resolved.path)), resolved.shown))
+    this.#refuseFindings(body, frame, command)
     return {body, name: path.basename(resolved.shown), dot: resolved.dot, shown: path.basename(resolved.shown)}
   }
 }

@@ -1,6 +1,7 @@
 import type {ErrorRecord} from '../../errors.js'
 import {formatErrorRecord, formatOutput, formatStreamMessage} from '../../format/index.js'
 import {PSArrayList} from '../../values/objects.js'
+import {findingsSummary} from '../check.js'
 import type {CommandHost, ShellConsole} from '../host.js'
 import {Scope} from './scope.js'
 
@@ -46,6 +47,12 @@ export class Runtime {
   showError(record: ErrorRecord): void {
     this.errorsShown++
     this.console.err(this.#paint(31, formatErrorRecord(record)))
+  }
+
+  /** showFindings reports what the check before running found, each in the parse-error layout, then the count line (§14.1). */
+  showFindings(records: readonly ErrorRecord[]): void {
+    for (const record of records) this.showError(record)
+    this.console.err(this.#paint(31, `${findingsSummary(records.length)}\n`))
   }
 
   showWarning(text: string): void {

@@ -1,10 +1,12 @@
 import type {CommandSignature} from '../../binding/parameter.js'
 import {type HelpSource, type HelpView, formatHelp, syntaxLines} from '../../help/get-help.js'
+import {cmdletError} from '../../errors.js'
 import {toPSString} from '../../values/convert.js'
 import {PSObject} from '../../values/objects.js'
 import {runtimeError} from '../../values/runtime-errors.js'
 import {wildcardToRegExp} from '../../values/wildcard.js'
 import {aliasEntries, resolveAlias} from '../interp/aliases.js'
+import {lyncCmdletNotProvided} from '../lync-catalogue.js'
 import {functionSignature} from '../interp/functions.js'
 import {type UtilityCommand, type UtilityContext, signature} from './command.js'
 import {param} from './parameters.js'
@@ -64,9 +66,18 @@ export function getCommand(utilities: () => ReadonlyMap<string, UtilityCommand>)
         })
         const sorted = [...aliases, ...matches.sort((a, b) => a.name.localeCompare(b.name, 'en'))]
         for (const entry of sorted) await ctx.emit([commandInfo(entry, version)])
+        for (const name of (values.get('Name') as string[] | undefined) ?? []) notProvided(ctx, name, sorted)
       },
     }),
   }
+}
+
+/** notProvided writes §9's error for a catalogue name without wildcards that Get-Command found nothing for (§14.2). */
+function notProvided(ctx: UtilityContext, name: string, found: readonly CommandEntry[]): void {
+  if (/[*?[]/.test(name) || found.some((entry) => entry.name.toLowerCase() === name.toLowerCase())) return
+  const cmdlet = ctx.runtime.host.catalogue.find(name)
+  if (!cmdlet) return
+  ctx.writeError(cmdletError('Get-Command', {message: lyncCmdletNotProvided(cmdlet), errorId: 'NotSupportedByCsxmpp', category: 'ObjectNotFound', reason: 'CommandNotFoundException', targetObject: cmdlet.name}))
 }
 
 function helpView(values: ReadonlyMap<string, unknown>): HelpView {
