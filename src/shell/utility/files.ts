@@ -13,8 +13,9 @@ import {filePath, readText} from './paths.js'
 /** OUT_WIDTH: Out-String and Out-File use width 120 unless -Width is given (DECISION §9). */
 const OUT_WIDTH = 120
 
-function encoding(values: ReadonlyMap<string, unknown>): TextEncodingName {
-  if (!values.has('Encoding')) return 'utf8'
+/** encoding reads -Encoding; without it, the fallback (UTF-8 without BOM, DECISION §9). */
+export function encoding(values: ReadonlyMap<string, unknown>, fallback: TextEncodingName = 'utf8'): TextEncodingName {
+  if (!values.has('Encoding')) return fallback
   const name = toPSString(values.get('Encoding'))
   const parsed = parseEncodingName(name)
   if (!parsed) {

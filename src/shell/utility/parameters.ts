@@ -16,6 +16,8 @@ interface ParameterOptions {
   readonly position?: number
   /** Takes pipeline input by value. */
   readonly pipe?: boolean
+  /** Takes pipeline input from the property of the same name (New-Item -Path). */
+  readonly byPropertyName?: boolean
   readonly mandatory?: boolean
   readonly aliases?: readonly string[]
   readonly description?: string
@@ -27,7 +29,7 @@ export function param(name: string, kind: keyof typeof KINDS, options: Parameter
     name,
     type: KINDS[kind],
     aliases: options.aliases,
-    sets: {'*': {position: options.position, fromPipeline: options.pipe, mandatory: options.mandatory}},
+    sets: {'*': {position: options.position, fromPipeline: options.pipe, fromPipelineByPropertyName: options.byPropertyName, mandatory: options.mandatory}},
     description: options.description ?? '',
   }
 }
