@@ -18,6 +18,8 @@ interface ParameterOptions {
   readonly pipe?: boolean
   /** Takes pipeline input from the property of the same name (New-Item -Path). */
   readonly byPropertyName?: boolean
+  /** Object types a piped string array also takes (file items for -Path, §9 Paths). */
+  readonly pipelineTypes?: readonly string[]
   readonly mandatory?: boolean
   readonly aliases?: readonly string[]
   readonly description?: string
@@ -29,6 +31,7 @@ export function param(name: string, kind: keyof typeof KINDS, options: Parameter
     name,
     type: KINDS[kind],
     aliases: options.aliases,
+    pipelineTypes: options.pipelineTypes,
     sets: {'*': {position: options.position, fromPipeline: options.pipe, fromPipelineByPropertyName: options.byPropertyName, mandatory: options.mandatory}},
     description: options.description ?? '',
   }

@@ -5,9 +5,8 @@ import {bomEncoding, encodeContinuation, encodeText} from '../../../values/text-
 import {enumerate} from '../../interp/interpreter.js'
 import {type UtilityCommand, type UtilityContext, signature} from '../command.js'
 import {encoding} from '../files.js'
-import {filePath} from '../paths.js'
 import {param} from '../parameters.js'
-import {partOfPathNotFound} from './errors.js'
+import {itemPath, partOfPathNotFound} from './errors.js'
 import {attempt, requirePaths} from './item-paths.js'
 import {changing, itemShouldProcess} from './should-process.js'
 
@@ -52,7 +51,7 @@ export const addContent: UtilityCommand = {
       async end() {
         const newline = ctx.values.get('NoNewline') === true ? '' : '\n'
         const text = values.map((v) => toPSString(v) + newline).join('')
-        for (const full of requirePaths(ctx.name, ctx.values.get('Path')).map(filePath)) {
+        for (const full of requirePaths(ctx.name, ctx.values.get('Path')).map((p) => itemPath(ctx.name, p))) {
           if (!(await shouldProcess(`Path: ${full}`, 'Add Content'))) continue
           await attempt(ctx, full, () => append(ctx, full, text))
         }

@@ -2,11 +2,10 @@ import {cpSync, existsSync, lstatSync, mkdirSync, renameSync, rmSync, statSync} 
 import path from 'node:path'
 import {toPSString} from '../../../values/convert.js'
 import {type UtilityCommand, type UtilityContext, signature} from '../command.js'
-import {filePath} from '../paths.js'
 import {param} from '../parameters.js'
-import {destinationExists, partOfPathNotFound} from './errors.js'
+import {destinationExists, itemPath, partOfPathNotFound} from './errors.js'
 import {fileItem, isFileItem} from './file-item.js'
-import {attempt, forEachItem, itemExists, requirePaths} from './item-paths.js'
+import {attempt, forEachItem, itemExists, pathParameter, requirePaths} from './item-paths.js'
 import {changing, itemShouldProcess} from './should-process.js'
 
 /**
@@ -51,7 +50,7 @@ function transfer(verb: 'Copy' | 'Move', act: (ctx: UtilityContext, source: stri
     const shouldProcess = itemShouldProcess(ctx)
     return {
       async process(values, input, hasInput) {
-        const destination = filePath(values.has('Destination') ? toPSString(values.get('Destination') ?? '.') || '.' : '.')
+        const destination = itemPath(ctx.name, values.has('Destination') ? toPSString(values.get('Destination') ?? '.') || '.' : '.')
         const options = {force: values.get('Force') === true, literal: hasInput && isFileItem(input)}
         await forEachItem(ctx, requirePaths(ctx.name, values.get('Path')), options, async (source) => {
           const target = destinationOf(source, destination)
@@ -68,7 +67,7 @@ function transfer(verb: 'Copy' | 'Move', act: (ctx: UtilityContext, source: stri
   }
 }
 
-const PATH = param('Path', 'strings', {position: 0, pipe: true, mandatory: true, description: 'The items; the last segment may hold wildcards.'})
+const PATH = pathParameter('The items; the last segment may hold wildcards.')
 const DESTINATION = param('Destination', 'string', {position: 1, description: 'An existing directory to put the items in, or the new name.'})
 const PASS_THRU = param('PassThru', 'switch', {description: 'Outputs the new items.'})
 

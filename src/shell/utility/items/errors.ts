@@ -1,4 +1,5 @@
 import {type ErrorRecord, bindingError, cmdletError} from '../../../errors.js'
+import {filePath} from '../paths.js'
 
 /**
  * The errors of the file cmdlets (powershell.md §9 Paths, File items; §11.2): each is raised by the
@@ -81,4 +82,14 @@ export function fileSystemError(cmdlet: string, full: string, error: unknown): E
   }
   const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*$/s, '') : String(error)
   return cmdletError(cmdlet, {message: `The operation on '${full}' failed: ${reason}.`, errorId: 'IOError', category: 'WriteError', reason: 'IOException', targetObject: full})
+}
+
+/** itemPath resolves a path as written (§9 Paths); a drive letter is DriveNotFound, raised by the cmdlet as in PS. */
+export function itemPath(cmdlet: string, text: string): string {
+  try {
+    return filePath(text)
+  } catch (error) {
+    const record = error as ErrorRecord
+    throw cmdletError(cmdlet, {message: record.message, errorId: record.errorId, category: record.category, reason: record.reason, targetObject: record.targetObject})
+  }
 }

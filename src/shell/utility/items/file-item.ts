@@ -9,6 +9,8 @@ import {PSObject} from '../../../values/objects.js'
 
 const FILE_INFO = 'System.IO.FileInfo'
 const DIRECTORY_INFO = 'System.IO.DirectoryInfo'
+/** FILE_ITEM_TYPES: a piped file item binds to -Path by its full path (§9 Paths). */
+export const FILE_ITEM_TYPES = [FILE_INFO, DIRECTORY_INFO]
 const BASE_TYPES = ['System.IO.FileSystemInfo', 'System.MarshalByRefObject', 'System.Object']
 
 /** itemStats follows a symbolic link; a broken one is described by the link itself. */
@@ -57,5 +59,5 @@ export function fileItem(full: string, stats: Stats = itemStats(full)): PSObject
 
 /** isFileItem tells a FileInfo or DirectoryInfo (a piped item binds to -Path by its full path, literally, §9 Paths). */
 export function isFileItem(value: unknown): boolean {
-  return value instanceof PSObject && (value.typeNames[0] === FILE_INFO || value.typeNames[0] === DIRECTORY_INFO)
+  return value instanceof PSObject && FILE_ITEM_TYPES.includes(value.typeNames[0] ?? '')
 }

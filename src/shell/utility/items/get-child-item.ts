@@ -5,7 +5,7 @@ import type {WildcardPattern} from '../../../values/wildcard.js'
 import {type UtilityCommand, type UtilityContext, signature} from '../command.js'
 import {param} from '../parameters.js'
 import {fileItem, isFileItem, itemStats} from './file-item.js'
-import {attempt, byName, expandPath, isHidden, isPattern, namePattern, splitLast} from './item-paths.js'
+import {attempt, byName, expandPath, isHidden, isPattern, namePattern, pathParameter, splitLast} from './item-paths.js'
 
 /**
  * Get-ChildItem (powershell.md §9): the children of each -Path directory, directories first, then
@@ -93,7 +93,7 @@ export const getChildItem: UtilityCommand = {
   signature: signature(
     'Get-ChildItem',
     [
-      param('Path', 'strings', {position: 0, pipe: true, description: 'The directories to list (default: the current one); the last segment may hold wildcards.'}),
+      pathParameter('The directories to list (default: the current one); the last segment may hold wildcards.', false),
       param('Filter', 'string', {position: 1, description: 'Keeps the names that match this wildcard pattern.'}),
       param('Recurse', 'switch', {aliases: ['s'], description: 'Lists the subdirectories too.'}),
       param('File', 'switch', {aliases: ['af'], description: 'Lists files only.'}),

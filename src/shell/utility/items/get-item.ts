@@ -3,11 +3,11 @@ import {PSObject} from '../../../values/objects.js'
 import {type UtilityCommand, signature} from '../command.js'
 import {param} from '../parameters.js'
 import {fileItem, isFileItem} from './file-item.js'
-import {attempt, forEachItem, requirePaths} from './item-paths.js'
+import {attempt, forEachItem, pathParameter, requirePaths} from './item-paths.js'
 
 /** Get-Item and Resolve-Path (powershell.md §9): the items, or the paths, that each -Path names. */
 
-const PATH_PARAMETER = param('Path', 'strings', {position: 0, pipe: true, mandatory: true, description: 'The paths; the last segment may hold wildcards.'})
+const PATH_PARAMETER = pathParameter('The paths; the last segment may hold wildcards.')
 
 export const getItem: UtilityCommand = {
   signature: signature('Get-Item', [PATH_PARAMETER, param('Force', 'switch', {description: 'Lets wildcards match hidden names.'})], ['LiteralPath', 'Filter', 'Include', 'Exclude', 'Credential', 'UseTransaction', 'Stream']),

@@ -1,18 +1,25 @@
 import {lstatSync, readdirSync} from 'node:fs'
 import path from 'node:path'
+import type {ParameterDefinition} from '../../../binding/parameter.js'
 import {ErrorRecord} from '../../../errors.js'
 import {toPSString} from '../../../values/convert.js'
 import {type WildcardPattern, WildcardPatternError, compileWildcard} from '../../../values/wildcard.js'
 import {enumerate} from '../../interp/interpreter.js'
 import type {UtilityContext} from '../command.js'
-import {filePath} from '../paths.js'
-import {fileSystemError, invalidWildcard, itemNotFound, nullPath} from './errors.js'
+import {param} from '../parameters.js'
+import {fileSystemError, invalidWildcard, itemNotFound, itemPath, nullPath} from './errors.js'
+import {FILE_ITEM_TYPES} from './file-item.js'
 
 /**
  * The -Path of the file cmdlets (powershell.md §9 Paths): several paths, each relative to the current
  * directory, with wildcards in the last segment for the cmdlets that take them; names match ignoring
  * case (DECISION) and hidden names (a leading `.`) only match with -Force.
  */
+
+/** pathParameter is the -Path of the file cmdlets: position 0, several paths, piped strings or file items. */
+export function pathParameter(description: string, mandatory = true): ParameterDefinition {
+  return param('Path', 'strings', {position: 0, pipe: true, mandatory, pipelineTypes: FILE_ITEM_TYPES, description})
+}
 
 /** requirePaths reads a mandatory -Path: `$null` or `""` is PS's binding error. */
 export function requirePaths(cmdlet: string, value: unknown): string[] {
@@ -85,10 +92,10 @@ export interface ExpandOptions {
 
 /** expandPath gives the full paths of the items a -Path names; a literal path that does not exist is PathNotFound. */
 export function expandPath(cmdlet: string, text: string, options: ExpandOptions): string[] {
-  const full = filePath(text)
+  const full = itemPath(cmdlet, text)
   if (!options.literal && isPattern(text)) {
     const [directory, last] = splitLast(text)
-    return matches(cmdlet, filePath(directory), last, options.force)
+    return matches(cmdlet, itemPath(cmdlet, directory), last, options.force)
   }
   if (!itemExists(full)) throw itemNotFound(cmdlet, full)
   return [full]

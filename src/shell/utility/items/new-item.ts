@@ -3,9 +3,8 @@ import path from 'node:path'
 import {bindingError} from '../../../errors.js'
 import {toPSString} from '../../../values/convert.js'
 import {type UtilityCommand, type UtilityContext, signature} from '../command.js'
-import {filePath} from '../paths.js'
 import {param} from '../parameters.js'
-import {directoryExists, fileExists, itemTypeNotSupported, partOfPathNotFound} from './errors.js'
+import {directoryExists, fileExists, itemPath, itemTypeNotSupported, partOfPathNotFound} from './errors.js'
 import {fileItem} from './file-item.js'
 import {attempt, itemExists, requirePaths} from './item-paths.js'
 import {changing, itemShouldProcess} from './should-process.js'
@@ -30,10 +29,10 @@ function targets(ctx: UtilityContext, values: ReadonlyMap<string, unknown>): str
   const given = values.get('Path')
   if (name === undefined || name === '') {
     if (given === undefined) throw bindingError(ctx.name, 'MissingMandatoryParameter', 'Cannot process command because of one or more missing mandatory parameters: Path.')
-    return requirePaths(ctx.name, given).map(filePath)
+    return requirePaths(ctx.name, given).map((p) => itemPath(ctx.name, p))
   }
   const paths = given === undefined || given === null || (Array.isArray(given) && given.length === 0) ? ['.'] : requirePaths(ctx.name, given)
-  return paths.map((p) => filePath(path.join(p.replaceAll('\\', '/'), name.replaceAll('\\', '/'))))
+  return paths.map((p) => itemPath(ctx.name, path.join(p.replaceAll('\\', '/'), name.replaceAll('\\', '/'))))
 }
 
 function createFile(ctx: UtilityContext, full: string, value: unknown, force: boolean): void {

@@ -1,7 +1,7 @@
-import {enumerate} from '../../interp/interpreter.js'
+import {toPSString} from '../../../values/convert.js'
 import {type UtilityCommand, signature} from '../command.js'
 import {param} from '../parameters.js'
-import {requirePaths} from './item-paths.js'
+import {pathParameter, requirePaths} from './item-paths.js'
 
 /**
  * Join-Path and Split-Path (powershell.md §9): text only, never the file system. `/` and `\` are
@@ -18,7 +18,7 @@ export const joinPath: UtilityCommand = {
   signature: signature(
     'Join-Path',
     [
-      param('Path', 'strings', {position: 0, pipe: true, mandatory: true, description: 'The parent paths; each is joined with -ChildPath.'}),
+      pathParameter('The parent paths; each is joined with -ChildPath.'),
       param('ChildPath', 'string', {position: 1, mandatory: true, description: 'The path to append.'}),
     ],
     ['Resolve', 'Credential', 'UseTransaction'],
@@ -27,7 +27,7 @@ export const joinPath: UtilityCommand = {
   synopsis: 'Joins a path and a child path with `/`.',
   start: (ctx) => ({
     async process(values) {
-      const child = String(enumerate(values.get('ChildPath') ?? '')[0] ?? '').replace(/^[\\/]+/, '')
+      const child = toPSString(values.get('ChildPath') ?? '').replace(/^[\\/]+/, '')
       for (const parent of requirePaths(ctx.name, values.get('Path'))) await ctx.emit(`${parent.replace(/[\\/]+$/, '')}/${child}`)
     },
   }),
@@ -54,7 +54,7 @@ export const splitPath: UtilityCommand = {
   signature: signature(
     'Split-Path',
     [
-      param('Path', 'strings', {position: 0, pipe: true, mandatory: true, description: 'The paths to split.'}),
+      pathParameter('The paths to split.'),
       param('Parent', 'switch', {description: 'Outputs the part before the last separator (the default).'}),
       param('Leaf', 'switch', {description: 'Outputs the part after the last separator.'}),
       param('NoQualifier', 'switch', {description: 'Removes a leading drive such as C:.'}),

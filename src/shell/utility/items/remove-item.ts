@@ -3,7 +3,7 @@ import {type UtilityCommand, signature} from '../command.js'
 import {param} from '../parameters.js'
 import {directoryNotEmpty} from './errors.js'
 import {isFileItem} from './file-item.js'
-import {attempt, forEachItem, requirePaths} from './item-paths.js'
+import {attempt, forEachItem, pathParameter, requirePaths} from './item-paths.js'
 import {changing, itemShouldProcess} from './should-process.js'
 
 /**
@@ -16,7 +16,7 @@ export const removeItem: UtilityCommand = {
     signature(
       'Remove-Item',
       [
-        param('Path', 'strings', {position: 0, pipe: true, mandatory: true, description: 'The items to delete; the last segment may hold wildcards.'}),
+        pathParameter('The items to delete; the last segment may hold wildcards.'),
         param('Recurse', 'switch', {description: 'Deletes directories with their contents.'}),
         param('Force', 'switch', {description: 'Also deletes read-only and hidden items, and lets wildcards match hidden names.'}),
       ],
