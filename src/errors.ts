@@ -14,6 +14,7 @@ export type ErrorCategory =
   | 'ObjectNotFound'
   | 'OperationStopped'
   | 'ParserError'
+  | 'PermissionDenied'
   | 'ReadError'
   | 'ResourceBusy'
   | 'ResourceExists'

@@ -57,7 +57,8 @@ export interface ParameterDefinition {
   readonly lengthExempt?: readonly string[]
   /**
    * For a PSObject parameter taking pipeline input ByValue (a Set- cmdlet's -Instance): the type names
-   * an input object must carry, with or without `Deserialized.` or `CSV:` in front (§7.4, §12.5).
+   * an input object must carry, with or without `Deserialized.` or `CSV:` in front (§7.4, §12.5). For a
+   * string array (a file cmdlet's -Path), the objects it takes besides strings, by their string form.
    */
   readonly pipelineTypes?: readonly string[]
   /** One or two sentences for help. */

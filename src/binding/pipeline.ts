@@ -36,6 +36,8 @@ export function hasInstanceType(object: unknown, types: readonly string[]): bool
 /** acceptsByValue tells whether a parameter's type takes the object as it is, without conversion. */
 function acceptsByValue(parameter: ParameterDefinition, input: unknown): boolean {
   const type = parameter.type
+  // A path parameter takes strings, and file items by their string form, the full path (powershell.md §9 Paths).
+  if (type.kind === 'StringArray') return typeof input === 'string' || (parameter.pipelineTypes !== undefined && hasInstanceType(input, parameter.pipelineTypes))
   if (parameter.pipelineTypes) return hasInstanceType(input, parameter.pipelineTypes)
   if (type.kind === 'PSObject') return true
   if (type.kind === 'Identity') return typeof input === 'string' || (input instanceof PSObject && type.objectTypes.some((t) => input.isA(t)))

@@ -2,7 +2,7 @@ import type {ActionPreference, Preferences} from '../command-io.js'
 import {ErrorRecord, cmdletError} from '../errors.js'
 import {PSEnumValue} from '../values/objects.js'
 import type {CmdletContext, CmdletDefinition, CmdletHost, CmdletServices, PromptChoice, StoreSession} from './definition.js'
-import {hostPromptNotAvailable} from './errors.js'
+import {createShouldProcess} from '../binding/should-process.js'
 
 /**
  * Builds the CmdletContext of one invocation: the common-parameter semantics of powershell.md §7.5,
@@ -20,13 +20,6 @@ export const DEFAULT_PREFERENCES: Preferences = {
   whatIf: false,
   confirm: false,
 }
-
-const CONFIRM_CHOICES: readonly PromptChoice[] = [
-  {key: 'Y', label: 'Yes', help: 'Continue with only the next step of the operation.'},
-  {key: 'A', label: 'Yes to All', help: 'Continue with all the steps of the operation.'},
-  {key: 'N', label: 'No', help: 'Skip this operation and proceed with the next operation.'},
-  {key: 'L', label: 'No to All', help: 'Skip this operation and all subsequent operations.'},
-]
 
 /** YES_NO_CHOICES are the answers of the in-use question (cmdlets.md A6.4). */
 const YES_NO_CHOICES: readonly PromptChoice[] = [
@@ -79,7 +72,10 @@ export function createContext<D>(
   const whatIf = switchValue(values, 'WhatIf', preferences.whatIf)
   const confirm = switchValue(values, 'Confirm', preferences.confirm)
   const force = switchValue(values, 'Force', false)
-  let confirmAll: boolean | undefined
+  const writeError = (record: ErrorRecord) => {
+    if (errorAction === 'Stop') throw new StopError(record)
+    if (errorAction !== 'Ignore') host.writeError(record)
+  }
   return {
     cmdlet,
     parameterSet,
@@ -88,31 +84,14 @@ export function createContext<D>(
     get: <T>(name: string) => values.get(name) as T | undefined,
     writeObject: (value) => host.writeObject(value),
     variable: (name) => host.readVariable?.(name) ?? null,
-    writeError(record) {
-      if (errorAction === 'Stop') throw new StopError(record)
-      if (errorAction !== 'Ignore') host.writeError(record)
-    },
+    writeError,
     writeWarning(text) {
       if (warningAction !== 'Ignore') host.writeWarning(text, warningAction)
     },
     writeVerbose(text) {
       if (verbose) host.writeVerbose(text)
     },
-    async shouldProcess(target) {
-      if (whatIf) {
-        host.writeWhatIf(`What if: Performing the operation "${cmdlet}" on target "${target}".`)
-        return false
-      }
-      if (!confirm || confirmAll !== undefined) return confirmAll ?? true
-      const message = `Are you sure you want to perform this action?\nPerforming the operation "${cmdlet}" on target "${target}".`
-      const answer = await host.prompt('Confirm', message, CONFIRM_CHOICES, 'Y')
-      if (answer === undefined) {
-        this.writeError(hostPromptNotAvailable(cmdlet))
-        return false
-      }
-      if (answer === 'A' || answer === 'L') confirmAll = answer === 'A'
-      return answer === 'Y' || answer === 'A'
-    },
+    shouldProcess: createShouldProcess({cmdlet, whatIf, confirm, io: host, writeError}),
     readPassword: async (prompt) => host.readPassword?.(prompt),
     async runGateway(request) {
       if (!services) throw cmdletError(cmdlet, {message: 'This host cannot run the gateway.', errorId: 'GatewayNotAvailable', category: 'NotImplemented', reason: 'NotSupportedException'})

@@ -132,16 +132,6 @@ export function wrongInstanceType(cmdlet: string, noun: LyncNoun, instance: unkn
   })
 }
 
-/** hostPromptNotAvailable: -Confirm without a terminal (powershell.md §7.8). */
-export function hostPromptNotAvailable(cmdlet: string): ErrorRecord {
-  return cmdletError(cmdlet, {
-    message: 'PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.',
-    errorId: 'HostPromptNotAvailable',
-    category: 'InvalidOperation',
-    reason: 'PSInvalidOperationException',
-  })
-}
-
 /** storeInvalid: the store file fails validation (statement-terminating). */
 export function storeInvalid(cmdlet: string, path: string, jsonPath: string, problem: string): ErrorRecord {
   return cmdletError(cmdlet, {

@@ -79,7 +79,7 @@ export function formatOutput(objects: readonly unknown[], options: OutputOptions
     if (view.kind === 'list') lines.push('', ...block.flatMap((o) => [...listLines(view.entries(o)), '']))
     else {
       const {columns, rows} = tableOf(view, block)
-      lines.push('', ...tableLines(columns, rows, width), '')
+      lines.push('', ...(view.heading ?? []), ...tableLines(columns, rows, width), '')
     }
     i = end
   }

@@ -1,5 +1,6 @@
 import {PSHashtable, PSObject, PSTimeSpan} from '../values/objects.js'
 import {timeSpanProperty} from '../values/time-span.js'
+import {fileItemView} from './file-item-view.js'
 import type {FormatColumn} from './format-record.js'
 
 /**
@@ -24,6 +25,8 @@ export interface TableView {
   readonly key: string
   readonly columns?: readonly FormatColumn[]
   readonly rows?: (object: unknown) => unknown[][]
+  /** Lines between the block's leading empty line and its header (the `Directory:` of file items, §9). */
+  readonly heading?: readonly string[]
 }
 
 /** View is how a block of objects is laid out. */
@@ -74,6 +77,8 @@ export function viewOf(object: unknown): View | undefined {
   const first = object.typeNames[0] ?? ''
   if (first === GROUP_INFO.key) return GROUP_INFO
   if (COMMAND_TYPES.includes(first)) return COMMAND_INFO
+  const fileItem = fileItemView(object)
+  if (fileItem) return fileItem
   const fixedList = first.startsWith('Microsoft.Rtc.') || first === 'Microsoft.PowerShell.Commands.GenericMeasureInfo'
   if (fixedList || object.propertyNames().length > 4) return {kind: 'list', key: first, entries: properties}
   return {kind: 'table', key: first}

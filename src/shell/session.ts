@@ -3,6 +3,7 @@ import {type CommandArgument, bindArguments, checkMandatory} from '../binding/bi
 import {ErrorRecord} from '../errors.js'
 import type * as A from './ast.js'
 import {checkScript} from './check.js'
+import {applyAliasPresets} from './interp/aliases.js'
 import {atExtent} from './errors.js'
 import type {CommandHost, ShellConsole} from './host.js'
 import {CommandRunner, remainingArguments} from './interp/commands.js'
@@ -141,6 +142,7 @@ export class ShellSession {
     const output: unknown[] = []
     try {
       const binding = bindArguments(utility.signature, remainingArguments(utility, args), {argv: true})
+      applyAliasPresets(name, binding.values)
       checkMandatory(utility.signature, binding.parameterSets[0]!, new Set(binding.values.keys()))
       const processor = this.runner.startUtility(utility, binding, frame, async (v) => void output.push(...enumerate(v)), {})
       await processor.process(undefined, false)

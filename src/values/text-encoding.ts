@@ -69,3 +69,17 @@ export function encodeText(text: string, encoding: TextEncodingName): Uint8Array
       return Buffer.from(text.replace(/[^\x00-\x7f]/gu, '?'), 'latin1')
   }
 }
+
+/** bomEncoding names the encoding a file's byte order mark declares, if it has one (Add-Content keeps it, §9). */
+export function bomEncoding(bytes: Uint8Array): TextEncodingName | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'unicode'
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'bigendianunicode'
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf8BOM'
+  return undefined
+}
+
+/** encodeContinuation encodes text that continues a file: without the byte order mark encodeText would start with. */
+export function encodeContinuation(text: string, encoding: TextEncodingName): Uint8Array {
+  const bom = encoding === 'utf8BOM' ? 3 : encoding === 'unicode' || encoding === 'bigendianunicode' ? 2 : 0
+  return encodeText(text, encoding).subarray(bom)
+}

@@ -21,6 +21,38 @@ const ALIASES: Readonly<Record<string, string>> = {
   man: 'Get-Help',
   ipcsv: 'Import-Csv',
   epcsv: 'Export-Csv',
+  ni: 'New-Item',
+  mkdir: 'New-Item',
+  md: 'New-Item',
+  gi: 'Get-Item',
+  gci: 'Get-ChildItem',
+  ls: 'Get-ChildItem',
+  dir: 'Get-ChildItem',
+  ri: 'Remove-Item',
+  rm: 'Remove-Item',
+  rmdir: 'Remove-Item',
+  del: 'Remove-Item',
+  erase: 'Remove-Item',
+  rd: 'Remove-Item',
+  cpi: 'Copy-Item',
+  cp: 'Copy-Item',
+  copy: 'Copy-Item',
+  mi: 'Move-Item',
+  mv: 'Move-Item',
+  move: 'Move-Item',
+  ac: 'Add-Content',
+  rvpa: 'Resolve-Path',
+}
+
+/** Aliases that also give parameters: `mkdir` and `md` are New-Item -ItemType Directory (§7.1; in 5.1 a function). */
+const PRESETS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  mkdir: {ItemType: 'Directory'},
+  md: {ItemType: 'Directory'},
+}
+
+/** applyAliasPresets adds the parameters an alias stands for, unless the command line gave them. */
+export function applyAliasPresets(name: string, values: Map<string, unknown>): void {
+  for (const [parameter, value] of Object.entries(PRESETS[name.toLowerCase()] ?? {})) if (!values.has(parameter)) values.set(parameter, value)
 }
 
 /** resolveAlias returns the command an alias stands for, or undefined. */

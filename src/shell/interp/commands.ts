@@ -15,7 +15,7 @@ import {parseScript} from '../parser.js'
 import {SourceText, decodeScript} from '../source.js'
 import {commandNotSupported} from '../unsupported.js'
 import type {UtilityCommand, UtilityProcessor} from '../utility/command.js'
-import {resolveAlias} from './aliases.js'
+import {applyAliasPresets, resolveAlias} from './aliases.js'
 import type {Emit, Frame} from './frame.js'
 import {functionSignature, prepareFunctionScope} from './functions.js'
 import {type Interpreter, type PipelineRunner, type ScriptBlockValue, enumerate} from './interpreter.js'
@@ -348,6 +348,7 @@ export class CommandRunner implements PipelineRunner {
 
   #utilityProcessor(utility: UtilityCommand, command: A.CommandAst, args: CommandArgument[], frame: Frame, emit: Emit, hasUpstream: boolean, token: object): Processor {
     const binding = this.#bind(utility.signature, args, frame, command)
+    if (typeof command.name === 'string') applyAliasPresets(command.name, binding.values)
     if (!hasUpstream) this.#checkMandatory(utility.signature, binding, frame, command)
     return this.startUtility(utility, binding, frame, emit, token, extentOf(frame, command))
   }

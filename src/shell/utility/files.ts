@@ -1,10 +1,12 @@
 import {existsSync, statSync, writeFileSync, appendFileSync} from 'node:fs'
+import path from 'node:path'
 import {toPSString} from '../../values/convert.js'
 import {formatOutput} from '../../format/index.js'
 import {encodeText, parseEncodingName, type TextEncodingName} from '../../values/text-encoding.js'
 import {runtimeError} from '../../values/runtime-errors.js'
 import {enumerate} from '../interp/interpreter.js'
 import {type UtilityCommand, type UtilityContext, gather, signature} from './command.js'
+import {fileSystemError, partOfPathNotFound} from './items/errors.js'
 import {inputObject, param} from './parameters.js'
 import {filePath, readText} from './paths.js'
 
@@ -13,8 +15,9 @@ import {filePath, readText} from './paths.js'
 /** OUT_WIDTH: Out-String and Out-File use width 120 unless -Width is given (DECISION §9). */
 const OUT_WIDTH = 120
 
-function encoding(values: ReadonlyMap<string, unknown>): TextEncodingName {
-  if (!values.has('Encoding')) return 'utf8'
+/** encoding reads -Encoding; without it, the fallback (UTF-8 without BOM, DECISION §9). */
+export function encoding(values: ReadonlyMap<string, unknown>, fallback: TextEncodingName = 'utf8'): TextEncodingName {
+  if (!values.has('Encoding')) return fallback
   const name = toPSString(values.get('Encoding'))
   const parsed = parseEncodingName(name)
   if (!parsed) {
@@ -28,15 +31,20 @@ function encoding(values: ReadonlyMap<string, unknown>): TextEncodingName {
   return parsed
 }
 
-/** writeFile creates, replaces or appends to a file; -NoClobber refuses an existing one (§9). */
-function writeFile(text: string, values: ReadonlyMap<string, unknown>, pathParameter: string): void {
+/** writeFile creates, replaces or appends to a file; -NoClobber refuses an existing one (§9). What the system refuses is an error record. */
+function writeFile(cmdlet: string, text: string, values: ReadonlyMap<string, unknown>, pathParameter: string): void {
   const full = filePath(toPSString(values.get(pathParameter) ?? null))
   if (values.get('NoClobber') === true && existsSync(full)) {
     throw runtimeError(`The file '${full}' already exists.`, 'NoClobber', 'ResourceExists', 'IOException', full)
   }
+  if (!existsSync(path.dirname(full))) throw partOfPathNotFound(cmdlet, full)
   const bytes = encodeText(text, encoding(values))
-  if (values.get('Append') === true) appendFileSync(full, bytes)
-  else writeFileSync(full, bytes)
+  try {
+    if (values.get('Append') === true) appendFileSync(full, bytes)
+    else writeFileSync(full, bytes)
+  } catch (error) {
+    throw fileSystemError(cmdlet, full, error)
+  }
 }
 
 const getContent: UtilityCommand = {
@@ -75,7 +83,7 @@ const setContent: UtilityCommand = {
       },
       async end() {
         const newline = ctx.values.get('NoNewline') === true ? '' : '\n'
-        writeFile(lines.map((l) => l + newline).join(''), ctx.values, 'Path')
+        writeFile(ctx.name, lines.map((l) => l + newline).join(''), ctx.values, 'Path')
       },
     }
   },
@@ -120,7 +128,7 @@ const outFile: UtilityCommand = {
   ),
   module: 'Microsoft.PowerShell.Utility',
   synopsis: 'Writes rendered output to a file.',
-  start: (ctx) => rendering(ctx, async (text) => writeFile(text, ctx.values, 'FilePath')),
+  start: (ctx) => rendering(ctx, async (text) => writeFile(ctx.name, text, ctx.values, 'FilePath')),
 }
 
 const outDefault: UtilityCommand = {

@@ -5,6 +5,7 @@ import {getDate} from './date.js'
 import {FILE_COMMANDS} from './files.js'
 import {FORMAT_COMMANDS} from './format.js'
 import {getCommand, getHelp} from './help.js'
+import {ITEM_COMMANDS} from './items/index.js'
 import {MISC_COMMANDS} from './misc.js'
 import {OBJECT_COMMANDS} from './objects.js'
 import {selectObject} from './select.js'
@@ -20,6 +21,7 @@ export const UTILITY_COMMANDS: ReadonlyMap<string, UtilityCommand> = new Map(
     ...SORT_COMMANDS,
     ...MISC_COMMANDS,
     ...FILE_COMMANDS,
+    ...ITEM_COMMANDS,
     ...FORMAT_COMMANDS,
     ...DATA_COMMANDS,
     getDate,

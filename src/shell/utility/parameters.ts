@@ -16,6 +16,10 @@ interface ParameterOptions {
   readonly position?: number
   /** Takes pipeline input by value. */
   readonly pipe?: boolean
+  /** Takes pipeline input from the property of the same name (New-Item -Path). */
+  readonly byPropertyName?: boolean
+  /** Object types a piped string array also takes (file items for -Path, §9 Paths). */
+  readonly pipelineTypes?: readonly string[]
   readonly mandatory?: boolean
   readonly aliases?: readonly string[]
   readonly description?: string
@@ -27,7 +31,8 @@ export function param(name: string, kind: keyof typeof KINDS, options: Parameter
     name,
     type: KINDS[kind],
     aliases: options.aliases,
-    sets: {'*': {position: options.position, fromPipeline: options.pipe, mandatory: options.mandatory}},
+    pipelineTypes: options.pipelineTypes,
+    sets: {'*': {position: options.position, fromPipeline: options.pipe, fromPipelineByPropertyName: options.byPropertyName, mandatory: options.mandatory}},
     description: options.description ?? '',
   }
 }
