@@ -1,4 +1,5 @@
 import type {ErrorRecord} from '../errors.js'
+import {quoteKind} from '../values/typographic.js'
 import type * as A from './ast.js'
 import {parseError} from './errors.js'
 import {Scanner} from './scanner.js'
@@ -978,10 +979,8 @@ class Parser {
   }
 
   #member(target: A.ExpressionAst, dot: number, isStatic: boolean): A.ExpressionAst {
-    NAME.lastIndex = dot + 1
-    const name = NAME.exec(this.#text)?.[0]
-    if (!name) throw this.#error('MissingPropertyName', "Missing property name after reference operator.", dot, dot + 1, dot + 1 >= this.#text.length)
-    let end = dot + 1 + name.length
+    const {name, computed, end: nameEnd} = this.#memberName(dot, isStatic)
+    let end = nameEnd
     if (isStatic) {
       if (target.type !== 'TypeExpression') throw this.#error('UnexpectedToken', "Unexpected token '::' in expression or statement.", dot - 1, dot + 1)
       if (!staticMemberKey(target.typeName, name)) {
@@ -1004,7 +1003,26 @@ class Parser {
       })
       end = this.#next('expression').end
     }
-    return {type: 'Member', target, member: name, isStatic, arguments: args, start: target.start, end}
+    return {type: 'Member', target, member: name, computed, isStatic, arguments: args, start: target.start, end}
+  }
+
+  /**
+   * #memberName reads the member name after `.` (§3 member_name): a plain name, or (not after `::`) a
+   * quoted string or a computed name: `$x.'msRTCSIP-PrimaryUserAddress'`, `$x.$p`, `$x.(…)`, `$x.$(…)`.
+   * A constant string is a name like any other; anything else is evaluated when it runs (§4.5).
+   */
+  #memberName(dot: number, isStatic: boolean): {name: string; computed?: A.ExpressionAst; end: number} {
+    NAME.lastIndex = dot + 1
+    const name = NAME.exec(this.#text)?.[0]
+    if (name) return {name, end: dot + 1 + name.length}
+    const ch = this.#text[dot + 1]
+    if (isStatic || !(quoteKind(ch) || ch === '$' || ch === '(')) {
+      throw this.#error('MissingPropertyName', "Missing property name after reference operator.", dot, dot + 1, dot + 1 >= this.#text.length)
+    }
+    this.#scanner.reset(dot + 1)
+    const expression = this.#primary()
+    if (expression.type === 'StringConstant') return {name: expression.value, end: expression.end}
+    return {name: this.#text.slice(expression.start, expression.end), computed: expression, end: expression.end}
   }
 
   #index(target: A.ExpressionAst, at: number): A.ExpressionAst {
