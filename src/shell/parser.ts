@@ -1,5 +1,5 @@
 import type {ErrorRecord} from '../errors.js'
-import {quoteKind} from '../values/typographic.js'
+import {isBlank, quoteKind} from '../values/typographic.js'
 import type * as A from './ast.js'
 import {parseError} from './errors.js'
 import {Scanner} from './scanner.js'
@@ -230,7 +230,7 @@ class Parser {
   /** #followedBy tells whether, after whitespace, the text at offset starts with text. */
   #followedBy(offset: number, text: string): boolean {
     let i = offset
-    while (this.#text[i] === ' ' || this.#text[i] === '\t') i++
+    while (isBlank(this.#text[i])) i++
     return this.#text.startsWith(text, i)
   }
 

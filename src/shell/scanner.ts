@@ -1,5 +1,5 @@
 import type {ErrorRecord} from '../errors.js'
-import {isDash, quoteKind} from '../values/typographic.js'
+import {isBlank, isDash, quoteKind} from '../values/typographic.js'
 import {parseError} from './errors.js'
 import type {SourceText} from './source.js'
 import {CASE_FORMS, DASH_OPERATORS, type ScanMode, type StringPart, type Token} from './tokens.js'
@@ -11,8 +11,6 @@ import {CASE_FORMS, DASH_OPERATORS, type ScanMode, type StringPart, type Token} 
  */
 
 const NAME_CHARACTER = /[\p{L}\p{Nd}_?]/u
-/** Whitespace between tokens: tab, vertical tab, form feed, BOM, U+0085 and every Unicode space separator (§2.9). */
-const SPACE = /[\t\f\v\ufeff\u0085\p{Zs}]/u
 /** Characters that end a generic or parameter token: whitespace and line ends. */
 const BREAK = /[\s\u0085]/
 /** Characters that end a generic token in argument mode (§2.7), besides whitespace and newlines. */
@@ -94,7 +92,7 @@ export class Scanner {
     const text = this.#text
     for (;;) {
       const ch = text[this.#pos]
-      if (ch !== undefined && SPACE.test(ch)) this.#pos++
+      if (isBlank(ch)) this.#pos++
       else if (ch === '`' && (text[this.#pos + 1] === '\n' || text[this.#pos + 1] === '\r')) {
         // A backtick right before the line end continues the line (§2.3).
         this.#pos += text.startsWith('\r\n', this.#pos + 1) ? 3 : 2

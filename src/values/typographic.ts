@@ -1,9 +1,17 @@
 /**
  * The typographic dashes and quotes that PowerShell's tokenizer accepts as `-`, `'` and `"`
- * (powershell.md §2.9; `IsDash`, `IsSingleQuote`, `IsDoubleQuote` in PowerShell's CharTraits.cs).
- * Scripts and commands copied from TechNet, blogs and Word documents arrive with them. The text is
+ * (powershell.md §2.9; `IsDash`, `IsSingleQuote`, `IsDoubleQuote`, `IsWhitespace` in PowerShell's CharTraits.cs),
+ * and the Unicode spaces it takes as whitespace. Scripts and commands copied from TechNet, blogs and
+ * Word documents (and web pages, with their no-break spaces) arrive with them. The text is
  * never rewritten: each place where a dash or quote starts a token asks these predicates instead.
  */
+
+const BLANK = /[\t\f\v\ufeff\u0085\p{Zs}]/u
+
+/** isBlank tells whether ch separates tokens on a line: a space or tab, U+0085, a BOM, or any Unicode space separator (§2.9). */
+export function isBlank(ch: string | undefined): boolean {
+  return ch !== undefined && BLANK.test(ch)
+}
 
 /** isDash tells whether ch is `-` or an en dash, em dash or horizontal bar (U+2013, U+2014, U+2015). */
 export function isDash(ch: string | undefined): boolean {

@@ -69,6 +69,7 @@ const OUTPUT: ReadonlyArray<[string, string, string]> = [
   ['a computed method name', '$m = "ToUpper"; "abc".$m(); "abc".("Sub" + "string")(1)', 'ABC\nbc\n'],
   // Typographic dashes and quotes (§2.9).
   ['typographic dashes as operators and signs', '$n = 5 \u2013 2; $n; $n \u2013eq 3; \u2014not $false; \u20135 + 1; $n\u2013\u2013; $n; $n \u2015= 2; $n; (\u20131..1) \u2013join ","', '3\nTrue\nTrue\n-4\n2\n0\n-1,0,1\n'],
+  ['no-break spaces from a web page separate keywords and tokens', 'foreach\u00a0($x in 1, 2) { $x }\nif\u00a0(1)\u00a0{ "y" }\nfunction\u2003f { "f" }; f', '1\n2\ny\nf\n'],
   ['typographic quotes', '\u2018single\u2019 + \u201alow\u2018; \u201eGerman $(1 + 1)\u201c; Write-Output \u2018it\u2019\u2019s\u2019 "don\u2019t" a\u2013b', 'singlelow\nGerman 2\nit\u2019s\ndon\u2019t\na\u2013b\n'],
 ]
 
