@@ -1,5 +1,6 @@
 import {bindingError} from '../errors.js'
 import {PSHashtable} from '../values/objects.js'
+import {readNumberLiteral} from '../values/number-literal.js'
 import {asciiDash, isDash, quoteKind} from '../values/typographic.js'
 import {type ParameterDefinition, takesSeveralValues} from './parameter.js'
 
@@ -13,9 +14,6 @@ import {type ParameterDefinition, takesSeveralValues} from './parameter.js'
 export const MISSING: unique symbol = Symbol('missing value')
 
 const BARE_WORD = /[^,;=(){}'"\u2018-\u201e\s]/
-/** A complete integer literal of §2.5, its sign possibly a typographic dash (§2.9). */
-const INTEGER_LITERAL = /^([-+\u2013-\u2015]?)(0x[0-9a-f]+|\d+)l?(kb|mb|gb|tb|pb)?$/i
-const MULTIPLIERS = ['kb', 'mb', 'gb', 'tb', 'pb']
 
 /** readArgvValue turns one argv element into the PowerShell value it stands for. */
 export function readArgvValue(raw: string, parameter: ParameterDefinition, command: string): unknown {
@@ -56,12 +54,10 @@ function readConstant(text: string): boolean | null | undefined {
   return undefined
 }
 
+/** integerLiteral is the value of a complete integer literal of §2.5 (`1`, `-1`, `0x1`, `–1`), else undefined. */
 function integerLiteral(text: string): number | undefined {
-  const match = INTEGER_LITERAL.exec(text)
-  if (!match) return undefined
-  const [, sign, digits, multiplier] = match as unknown as [string, string, string, string?]
-  const value = Number(digits) * 1024 ** (MULTIPLIERS.indexOf(multiplier?.toLowerCase() ?? '') + 1)
-  return isDash(sign) ? -value : value
+  const literal = readNumberLiteral(text)
+  return literal && !literal.decimal && literal.type !== 'Double' ? literal.value : undefined
 }
 
 /**

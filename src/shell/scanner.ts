@@ -1,8 +1,10 @@
 import type {ErrorRecord} from '../errors.js'
+import {NUMBER_LITERAL, readNumberLiteral} from '../values/number-literal.js'
 import {isBlank, isDash, quoteKind} from '../values/typographic.js'
 import {parseError} from './errors.js'
 import type {SourceText} from './source.js'
-import {CASE_FORMS, DASH_OPERATORS, type ScanMode, type StringPart, type Token} from './tokens.js'
+import {PartsBuilder} from './string-parts.js'
+import {CASE_FORMS, DASH_OPERATORS, type ScanMode, type Token} from './tokens.js'
 
 /**
  * The scanner of the PowerShell subset (powershell.md §2). PowerShell's lexing depends on where the
@@ -15,8 +17,6 @@ const NAME_CHARACTER = /[\p{L}\p{Nd}_?]/u
 const BREAK = /[\s\u0085]/
 /** Characters that end a generic token in argument mode (§2.7), besides whitespace and newlines. */
 const TOKEN_END = new Set([';', '|', '&', '(', ')', '{', '}', ',', '>'])
-const NUMBER = /(0x[0-9a-f]+|(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:e[+-]?\d+)?)(l)?(kb|mb|gb|tb|pb)?(d)?/iy
-const MULTIPLIERS: Record<string, number> = {kb: 2 ** 10, mb: 2 ** 20, gb: 2 ** 30, tb: 2 ** 40, pb: 2 ** 50}
 const ESCAPES: Record<string, string> = {'0': '\0', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v'}
 /** Punctuation, longest first, so that `..` wins over `.` and `2>&1` over `2>`. */
 const PUNCTUATION = [
@@ -371,8 +371,8 @@ export class Scanner {
 
   /** #number reads a number literal in expression mode; a literal glued to letters is an error. */
   #number(start: number): Token {
-    NUMBER.lastIndex = start
-    const match = NUMBER.exec(this.#text)!
+    NUMBER_LITERAL.lastIndex = start
+    const match = NUMBER_LITERAL.exec(this.#text)!
     const end = start + match[0].length
     if (NAME_CHARACTER.test(this.#text[end] ?? '')) {
       this.#pos = this.#generic(start).end
@@ -385,44 +385,9 @@ export class Scanner {
 
   /** #numberToken reads a whole text as a number literal (§2.5), or undefined when it is not one. */
   #numberToken(whole: string, start: number): Token | undefined {
-    // The sign may be a typographic dash (§2.9): `–5` is -5.
-    const sign = whole[0] === '+' ? '+' : isDash(whole[0]) ? '-' : ''
-    NUMBER.lastIndex = sign.length
-    const match = NUMBER.exec(whole)
-    if (!match || match.index + match[0].length !== whole.length) return undefined
-    const [, digits, long, multiplier, decimal] = match as unknown as [string, string, string?, string?, string?]
-    if (decimal) throw this.#error('NotSupportedByCsxmpp', `The decimal literal '${whole}' is not supported by csxmpp.`, start, start + whole.length)
-    const hex = /^0x/i.test(digits)
-    let value = hex ? Number.parseInt(digits.slice(2), 16) : Number(digits)
-    if (hex && !long && value <= 0xffffffff) value |= 0 // COMPAT(powershell): 0xFFFFFFFF is the Int32 -1.
-    value *= MULTIPLIERS[multiplier?.toLowerCase() ?? ''] ?? 1
-    if (sign === '-') value = -value
-    const integral = hex || !/[.e]/i.test(digits)
-    const type = !integral && !multiplier ? 'Double' : !long && value >= -2147483648 && value <= 2147483647 && Number.isInteger(value) ? 'Int32' : Number.isSafeInteger(value) ? 'Int64' : 'Double'
-    return {kind: 'number', value, type, start, end: start + whole.length}
-  }
-}
-
-/** PartsBuilder collects string parts, merging adjacent text. */
-class PartsBuilder {
-  readonly #parts: StringPart[] = []
-
-  text(text: string): void {
-    const last = this.#parts.at(-1)
-    if (last?.kind === 'text') this.#parts[this.#parts.length - 1] = {kind: 'text', text: last.text + text}
-    else this.#parts.push({kind: 'text', text})
+    const literal = readNumberLiteral(whole)
+    if (literal?.decimal) throw this.#error('NotSupportedByCsxmpp', `The decimal literal '${whole}' is not supported by csxmpp.`, start, start + whole.length)
+    return literal && {kind: 'number', value: literal.value, type: literal.type, start, end: start + whole.length}
   }
 
-  push(part: StringPart): void {
-    if (part.kind === 'text') this.text(part.text)
-    else this.#parts.push(part)
-  }
-
-  plainText(): string {
-    return this.#parts.map((p) => (p.kind === 'text' ? p.text : '')).join('')
-  }
-
-  done(): StringPart[] {
-    return this.#parts
-  }
 }
