@@ -1,5 +1,7 @@
 import {bindingError} from '../errors.js'
 import {PSHashtable} from '../values/objects.js'
+import {readNumberLiteral} from '../values/number-literal.js'
+import {asciiDash, isDash, quoteKind} from '../values/typographic.js'
 import {type ParameterDefinition, takesSeveralValues} from './parameter.js'
 
 /**
@@ -11,14 +13,21 @@ import {type ParameterDefinition, takesSeveralValues} from './parameter.js'
 /** MISSING marks an argv value that counts as no value at all (an empty element, §1.2). */
 export const MISSING: unique symbol = Symbol('missing value')
 
-const BARE_WORD = /[^,;=(){}'"\s]/
+const BARE_WORD = /[^,;=(){}'"\u2018-\u201e\s]/
 
 /** readArgvValue turns one argv element into the PowerShell value it stands for. */
 export function readArgvValue(raw: string, parameter: ParameterDefinition, command: string): unknown {
   const kind = parameter.type.kind
   const constant = readConstant(raw)
   if (constant !== undefined) return constant
-  if ((kind === 'Boolean' || kind === 'Switch') && /^(true|false)$/i.test(raw)) return raw.toLowerCase() === 'true'
+  if (kind === 'Boolean' || kind === 'Switch') {
+    if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === 'true'
+    // In a script `-EnableXmppAccess 1` is the number 1, which §7.3 converts; from bash it is text (C85).
+    const integer = integerLiteral(raw)
+    if (integer !== undefined) return integer
+  }
+  // PowerShell's number scanner reads a typographic dash as the minus sign: `–5` is -5 (§1.2).
+  if ((kind === 'Int32' || kind === 'UInt32') && isDash(raw[0]) && /^\d/.test(raw.slice(1))) return asciiDash(raw)
   if (raw.startsWith('@{') || raw.startsWith('@(')) return new LiteralReader(raw, parameter.name, command).readWhole()
   if (/^@\p{L}/u.test(raw)) {
     throw bindingError(
@@ -45,15 +54,28 @@ function readConstant(text: string): boolean | null | undefined {
   return undefined
 }
 
-/** unquote returns the text between matching outer quotes (doubled quotes mean one), or undefined. */
+/** integerLiteral is the value of a complete integer literal of §2.5 (`1`, `-1`, `0x1`, `–1`), else undefined. */
+function integerLiteral(text: string): number | undefined {
+  const literal = readNumberLiteral(text)
+  return literal && !literal.decimal && literal.type !== 'Double' ? literal.value : undefined
+}
+
+/**
+ * unquote returns the text between outer quotes of one kind, ASCII or typographic in any combination
+ * (`'a'`, `‘a’`, `„a“`, §2.9), two quotes of that kind in a row meaning one (the second kept); or
+ * undefined when the element is not one quoted string.
+ */
 function unquote(text: string): string | undefined {
-  const q = text[0]
-  if (text.length < 2 || (q !== "'" && q !== '"') || !text.endsWith(q)) return undefined
-  const inner = text.slice(1, -1)
-  const doubled = q + q
-  // A lone quote inside means the element was not one quoted string after all.
-  if (inner.replaceAll(doubled, '').includes(q)) return undefined
-  return inner.replaceAll(doubled, q)
+  const kind = quoteKind(text[0])
+  if (text.length < 2 || kind === undefined || quoteKind(text.at(-1)) !== kind) return undefined
+  let out = ''
+  for (let i = 1; i < text.length - 1; i++) {
+    if (quoteKind(text[i]) !== kind) out += text[i]
+    // A lone quote inside means the element was not one quoted string after all.
+    else if (i + 1 < text.length - 1 && quoteKind(text[i + 1]) === kind) out += text[++i]
+    else return undefined
+  }
+  return out
 }
 
 /** splitList splits at commas outside quotes and trims each item. */
@@ -63,10 +85,10 @@ function splitList(text: string): string[] {
   let quote: string | undefined
   for (const ch of text) {
     if (quote) {
-      if (ch === quote) quote = undefined
+      if (quoteKind(ch) === quote) quote = undefined
       current += ch
-    } else if (ch === "'" || ch === '"') {
-      quote = ch
+    } else if (quoteKind(ch)) {
+      quote = quoteKind(ch)
       current += ch
     } else if (ch === ',') {
       items.push(current.trim())
@@ -167,8 +189,8 @@ class LiteralReader {
   #item(): unknown {
     this.#skipSpace()
     const start = this.#pos
-    const ch = this.#peek()
-    if (ch === "'" || ch === '"') return this.#quoted(ch)
+    const kind = quoteKind(this.#peek())
+    if (kind) return this.#quoted(kind)
     while (this.#pos < this.text.length && BARE_WORD.test(this.text[this.#pos]!)) this.#pos++
     const word = this.text.slice(start, this.#pos)
     if (word === '') this.#fail()
@@ -188,11 +210,9 @@ class LiteralReader {
     this.#pos++
     while (this.#pos < this.text.length) {
       const ch = this.text[this.#pos++]!
-      if (ch !== q) out += ch
-      else if (this.text[this.#pos] === q) {
-        out += q
-        this.#pos++
-      } else return out
+      if (quoteKind(ch) !== q) out += ch
+      else if (quoteKind(this.text[this.#pos]) === q) out += this.text[this.#pos++]
+      else return out
     }
     return this.#fail()
   }

@@ -1,3 +1,5 @@
+import {asciiDash} from '../values/typographic.js'
+
 /**
  * Reads csxmpp's command line into an invocation (powershell.md §1.1): host options first, then the
  * first argument decides the mode. Pure: no I/O, so every rule is a table test.
@@ -28,7 +30,7 @@ export function parseInvocation(argv: readonly string[], stdinIsTerminal: boolea
   const host: HostOptions = {nonInteractive: false, whatIf: false}
   let i = 0
   for (; i < argv.length; i++) {
-    const option = argv[i]!.toLowerCase()
+    const option = asciiDash(argv[i]!).toLowerCase()
     if (IGNORED.has(option)) continue
     if (WITH_VALUE.has(option)) {
       if (i + 1 >= argv.length) return {mode: 'usage-error', message: `${argv[i]} needs a value.`}
@@ -39,8 +41,9 @@ export function parseInvocation(argv: readonly string[], stdinIsTerminal: boolea
   }
   const [first, ...rest] = argv.slice(i)
   if (first === undefined) return {mode: stdinIsTerminal ? 'shell' : 'stdin', host}
-  const lower = first.toLowerCase()
-  if (first === '-') return {mode: 'stdin', host}
+  // A typographic first dash counts as `-` (§1.1), but csxmpp's own `--help` and `--version` need ASCII.
+  const lower = asciiDash(first).toLowerCase()
+  if (lower === '-') return {mode: 'stdin', host}
   if (lower === '-command' || lower === '-c') {
     if (rest[0] === '-') return {mode: 'stdin', host}
     return {mode: 'command', host, text: rest.join(' ')}
@@ -49,11 +52,11 @@ export function parseInvocation(argv: readonly string[], stdinIsTerminal: boolea
     if (rest.length === 0) return {mode: 'usage-error', message: '-File needs a script path.'}
     return {mode: 'file', host, path: rest[0]!, args: rest.slice(1)}
   }
-  if (['--help', '-help', '-h', '-?'].includes(lower)) return {mode: 'usage'}
-  if (lower === '--version' || lower === '-version') return {mode: 'version'}
+  if (first.toLowerCase() === '--help' || ['-help', '-h', '-?'].includes(lower)) return {mode: 'usage'}
+  if (first.toLowerCase() === '--version' || lower === '-version') return {mode: 'version'}
   if (lower === 'help' || lower === 'get-help') return rest[0] === undefined ? {mode: 'help'} : {mode: 'help', name: rest[0]}
   if (lower.endsWith('.ps1') || first.includes('/')) return {mode: 'file', host, path: first, args: rest}
-  if (first.startsWith('-')) return {mode: 'usage-error', message: `unknown option '${first}'. Run 'csxmpp --help' for usage.`}
+  if (lower.startsWith('-')) return {mode: 'usage-error', message: `unknown option '${first}'. Run 'csxmpp --help' for usage.`}
   return {mode: 'cmdlet', host, name: first, args: rest}
 }
 
@@ -71,7 +74,7 @@ export function splitCmdletArgs(args: readonly string[]): CmdletArgs {
   const result: CmdletArgs = {elements: [], json: false, help: false}
   for (const arg of args) {
     if (arg === '--json') result.json = true
-    else if (arg === '--help' || arg === '-?') result.help = true
+    else if (arg === '--help' || asciiDash(arg) === '-?') result.help = true
     else if (arg.startsWith('--') && arg.length > 2) result.unknown ??= arg
     else result.elements.push(arg)
   }

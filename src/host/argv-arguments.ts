@@ -2,11 +2,11 @@ import type {CommandArgument} from '../binding/binder.js'
 
 /**
  * Turns the argv of `csxmpp <Cmdlet> …` into command arguments (powershell.md §1.2). Each element is
- * one token: an element starting with `-` and a letter, `_` or `?` is a parameter token (`-Name` or
- * `-Name:value`); everything else, `-5` included, is a value.
+ * one token: an element starting with `-` or a typographic dash (§2.9: `–Identity`) and a letter, `_`
+ * or `?` is a parameter token (`-Name` or `-Name:value`); everything else, `-5` included, is a value.
  */
 
-const PARAMETER_TOKEN = /^-[\p{L}_?]/u
+const PARAMETER_TOKEN = /^[-\u2013-\u2015][\p{L}_?]/u
 
 /** isParameterToken tells whether an argv element names a parameter. */
 function isParameterToken(element: string): boolean {

@@ -276,7 +276,10 @@ export interface UnaryExpressionAst extends Span {
 export interface MemberExpressionAst extends Span {
   readonly type: 'Member'
   readonly target: ExpressionAst
+  /** The name as written; for a computed name, its source text. */
   readonly member: string
+  /** A computed name (`$u.$attr`, `$u."$p-Name"`, `$u.('a' + 'b')`), evaluated to its string form (§4.5). */
+  readonly computed?: ExpressionAst
   readonly isStatic: boolean
   /** Set for a method call `.Name(args)`. */
   readonly arguments?: readonly ExpressionAst[]

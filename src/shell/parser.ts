@@ -1,4 +1,5 @@
 import type {ErrorRecord} from '../errors.js'
+import {isBlank, quoteKind} from '../values/typographic.js'
 import type * as A from './ast.js'
 import {parseError} from './errors.js'
 import {Scanner} from './scanner.js'
@@ -319,7 +320,7 @@ class Parser {
   /** #followedBy tells whether, after whitespace, the text at offset starts with text. */
   #followedBy(offset: number, text: string): boolean {
     let i = offset
-    while (this.#text[i] === ' ' || this.#text[i] === '\t') i++
+    while (isBlank(this.#text[i])) i++
     return this.#text.startsWith(text, i)
   }
 
@@ -1134,10 +1135,8 @@ class Parser {
   }
 
   #member(target: A.ExpressionAst, dot: number, isStatic: boolean): A.ExpressionAst {
-    NAME.lastIndex = dot + 1
-    const name = NAME.exec(this.#text)?.[0]
-    if (!name) throw this.#error('MissingPropertyName', "Missing property name after reference operator.", dot, dot + 1, dot + 1 >= this.#text.length)
-    let end = dot + 1 + name.length
+    const {name, computed, end: nameEnd} = this.#memberName(dot, isStatic)
+    let end = nameEnd
     if (isStatic) {
       if (target.type !== 'TypeExpression') throw this.#error('UnexpectedToken', "Unexpected token '::' in expression or statement.", dot - 1, dot + 1)
       if (!staticMemberKey(target.typeName, name)) this.#report(`The .NET member [${target.typeName}]::${name} is not supported by csxmpp.`, target.start, end)
@@ -1158,7 +1157,26 @@ class Parser {
       })
       end = this.#next('expression').end
     }
-    return {type: 'Member', target, member: name, isStatic, arguments: args, start: target.start, end}
+    return {type: 'Member', target, member: name, computed, isStatic, arguments: args, start: target.start, end}
+  }
+
+  /**
+   * #memberName reads the member name after `.` (§3 member_name): a plain name, or (not after `::`) a
+   * quoted string or a computed name: `$x.'msRTCSIP-PrimaryUserAddress'`, `$x.$p`, `$x.(…)`, `$x.$(…)`.
+   * A constant string is a name like any other; anything else is evaluated when it runs (§4.5).
+   */
+  #memberName(dot: number, isStatic: boolean): {name: string; computed?: A.ExpressionAst; end: number} {
+    NAME.lastIndex = dot + 1
+    const name = NAME.exec(this.#text)?.[0]
+    if (name) return {name, end: dot + 1 + name.length}
+    const ch = this.#text[dot + 1]
+    if (isStatic || !(quoteKind(ch) || ch === '$' || ch === '(')) {
+      throw this.#error('MissingPropertyName', "Missing property name after reference operator.", dot, dot + 1, dot + 1 >= this.#text.length)
+    }
+    this.#scanner.reset(dot + 1)
+    const expression = this.#primary()
+    if (expression.type === 'StringConstant') return {name: expression.value, end: expression.end}
+    return {name: this.#text.slice(expression.start, expression.end), computed: expression, end: expression.end}
   }
 
   #index(target: A.ExpressionAst, at: number): A.ExpressionAst {

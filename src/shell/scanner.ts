@@ -1,7 +1,10 @@
 import type {ErrorRecord} from '../errors.js'
+import {NUMBER_LITERAL, readNumberLiteral} from '../values/number-literal.js'
+import {isBlank, isDash, quoteKind} from '../values/typographic.js'
 import {parseError} from './errors.js'
 import type {SourceText} from './source.js'
-import {CASE_FORMS, DASH_OPERATORS, type ScanMode, type StringPart, type Token} from './tokens.js'
+import {PartsBuilder} from './string-parts.js'
+import {CASE_FORMS, DASH_OPERATORS, type ScanMode, type Token} from './tokens.js'
 
 /**
  * The scanner of the PowerShell subset (powershell.md §2). PowerShell's lexing depends on where the
@@ -10,17 +13,18 @@ import {CASE_FORMS, DASH_OPERATORS, type ScanMode, type StringPart, type Token} 
  */
 
 const NAME_CHARACTER = /[\p{L}\p{Nd}_?]/u
-const SPACE = /[ \t\f\v\u00a0\ufeff]/
+/** Characters that end a generic or parameter token: whitespace and line ends. */
+const BREAK = /[\s\u0085]/
 /** Characters that end a generic token in argument mode (§2.7), besides whitespace and newlines. */
 const TOKEN_END = new Set([';', '|', '&', '(', ')', '{', '}', ',', '>'])
-const NUMBER = /(0x[0-9a-f]+|(?:\d+(?:\.(?!\.)\d*)?|\.\d+)(?:e[+-]?\d+)?)(l)?(kb|mb|gb|tb|pb)?(d)?/iy
-const MULTIPLIERS: Record<string, number> = {kb: 2 ** 10, mb: 2 ** 20, gb: 2 ** 30, tb: 2 ** 40, pb: 2 ** 50}
 const ESCAPES: Record<string, string> = {'0': '\0', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v'}
 /** Punctuation, longest first, so that `..` wins over `.` and `2>&1` over `2>`. */
 const PUNCTUATION = [
-  '2>&1', '2>>', '::', '..', '&&', '||', '++', '--', '+=', '-=', '*=', '/=', '%=', '>>', '2>', '??', '?.', '$(', '@(', '@{',
-  '(', ')', '{', '}', '[', ']', ',', '|', '&', '!', '=', '+', '-', '*', '/', '%', '>', '<', '.', '?',
+  '2>&1', '2>>', '::', '..', '&&', '||', '++', '+=', '*=', '/=', '%=', '>>', '2>', '??', '?.', '$(', '@(', '@{',
+  '(', ')', '{', '}', '[', ']', ',', '|', '&', '!', '=', '+', '*', '/', '%', '>', '<', '.', '?',
 ] as const
+/** A dash operator's word after its dash (§2.8). */
+const DASH_WORD = /\p{L}+/uy
 
 /** RequiresLine is a `#Requires` comment, which the parser checks against §2.2 and §14. */
 export interface RequiresLine {
@@ -80,10 +84,14 @@ export class Scanner {
       return {kind: 'newline', start, end: this.#pos}
     }
     if (ch === ';') return {kind: 'semicolon', start, end: ++this.#pos}
-    if (ch === "'" || ch === '"') return this.#quoted(ch)
-    if (ch === '@' && (text[start + 1] === '"' || text[start + 1] === "'")) return this.#hereString(text[start + 1]!)
+    const quote = quoteKind(ch)
+    if (quote) return this.#quoted(quote)
+    const hereQuote = ch === '@' ? quoteKind(text[start + 1]) : undefined
+    if (hereQuote) return this.#hereString(hereQuote)
     if (ch === '$' && text[start + 1] !== '(') {
       const variable = this.#variable(start, false)
+      // `$d\eap.xml` is one argument: a simple variable with text glued on is a generic token (§2.7).
+      if (variable && mode === 'argument' && this.#gluedAfterVariable(variable.end)) return this.#generic(start)
       if (variable) return variable
     }
     if (ch === '@' && NAME_CHARACTER.test(text[start + 1] ?? '') && mode === 'argument') return this.#variable(start, true)!
@@ -94,7 +102,7 @@ export class Scanner {
     const text = this.#text
     for (;;) {
       const ch = text[this.#pos]
-      if (ch !== undefined && SPACE.test(ch)) this.#pos++
+      if (isBlank(ch)) this.#pos++
       else if (ch === '`' && (text[this.#pos + 1] === '\n' || text[this.#pos + 1] === '\r')) {
         // A backtick right before the line end continues the line (§2.3).
         this.#pos += text.startsWith('\r\n', this.#pos + 1) ? 3 : 2
@@ -159,7 +167,22 @@ export class Scanner {
     return {kind: 'variable', name: this.#text[pos]!, scope: undefined, splat: false, start, end: this.#pos}
   }
 
-  #quoted(quote: string): Token {
+  /**
+   * #gluedAfterVariable tells whether the character after a simple variable in argument mode continues
+   * the same argument as text (§2.7): anything but whitespace, a token end, `.` and `[` (member or
+   * index access) and `=` (which starts the next argument).
+   */
+  #gluedAfterVariable(pos: number): boolean {
+    const ch = this.#text[pos]
+    if (ch === undefined || BREAK.test(ch) || TOKEN_END.has(ch) || ch === '.' || ch === '[' || ch === '=') return false
+    return !(ch === '`' && (this.#text[pos + 1] === '\n' || this.#text[pos + 1] === '\r'))
+  }
+
+  /**
+   * #quoted reads a string opened by any quote of its kind (`'` or `"`, §2.9): any quote of the same
+   * kind closes it, and two in a row stand for one, the second being kept.
+   */
+  #quoted(quote: "'" | '"'): Token {
     const start = this.#pos
     const parts = new PartsBuilder()
     let pos = start + 1
@@ -167,9 +190,9 @@ export class Scanner {
     for (;;) {
       if (pos >= text.length) throw this.#error('TerminatorExpectedAtEndOfString', `The string is missing the terminator: ${quote}.`, start, text.length)
       const ch = text[pos]!
-      if (ch === quote) {
-        if (text[pos + 1] === quote) {
-          parts.text(quote)
+      if (quoteKind(ch) === quote) {
+        if (quoteKind(text[pos + 1]) === quote) {
+          parts.text(text[pos + 1]!)
           pos += 2
           continue
         }
@@ -228,7 +251,7 @@ export class Scanner {
     }
   }
 
-  #hereString(quote: string): Token {
+  #hereString(quote: "'" | '"'): Token {
     const start = this.#pos
     const text = this.#text
     let pos = start + 2
@@ -239,7 +262,7 @@ export class Scanner {
     const bodyStart = pos + (text.startsWith('\r\n', pos) ? 2 : 1)
     // The closing `"@` must be the first characters of a line (§2.6).
     let line = bodyStart
-    while (!text.startsWith(`${quote}@`, line)) {
+    while (!(quoteKind(text[line]) === quote && text[line + 1] === '@')) {
       const lineEnd = text.slice(line).search(/\r\n|\n|\r/)
       if (lineEnd < 0) throw this.#error('TerminatorExpectedAtEndOfString', `The string is missing the terminator: ${quote}@.`, start, text.length)
       line += lineEnd + (text.startsWith('\r\n', line + lineEnd) ? 2 : 1)
@@ -265,16 +288,7 @@ export class Scanner {
     if (/\d/.test(ch) || (ch === '.' && /\d/.test(text[start + 1] ?? ''))) {
       if (!(ch === '2' && text[start + 1] === '>')) return this.#number(start)
     }
-    if (ch === '-' && /\p{L}/u.test(text[start + 1] ?? '')) {
-      const word = /-([\p{L}]+)/uy
-      word.lastIndex = start
-      const name = word.exec(text)![1]!.toLowerCase()
-      const base = /^[ci]/.test(name) && CASE_FORMS.has(name.slice(1)) ? name.slice(1) : name
-      if (DASH_OPERATORS.has(base) || CASE_FORMS.has(base)) {
-        this.#pos = start + 1 + name.length
-        return {kind: 'operator', op: `-${name}`, start, end: this.#pos}
-      }
-    }
+    if (isDash(ch)) return this.#dashToken(start)
     const punctuation = PUNCTUATION.find((p) => text.startsWith(p, start))
     if (punctuation) {
       this.#pos = start + punctuation.length
@@ -288,6 +302,27 @@ export class Scanner {
     return {kind: 'expandable', parts: [{kind: 'text', text: text.slice(start, this.#pos)}], bare: true, start, end: this.#pos}
   }
 
+  /**
+   * #dashToken reads a token that starts with a dash, ASCII or typographic (§2.8, §2.9): a dash
+   * operator (`-eq`, `–not`), `--`, `-=` or `-`. The operator is named with ASCII dashes.
+   */
+  #dashToken(start: number): Token {
+    const text = this.#text
+    DASH_WORD.lastIndex = start + 1
+    const name = DASH_WORD.exec(text)?.[0].toLowerCase()
+    if (name !== undefined) {
+      const base = /^[ci]/.test(name) && CASE_FORMS.has(name.slice(1)) ? name.slice(1) : name
+      if (DASH_OPERATORS.has(base) || CASE_FORMS.has(base)) {
+        this.#pos = start + 1 + name.length
+        return {kind: 'operator', op: `-${name}`, start, end: this.#pos}
+      }
+    }
+    const next = text[start + 1]
+    const op = isDash(next) ? '--' : next === '=' ? '-=' : '-'
+    this.#pos = start + op.length
+    return {kind: 'operator', op, start, end: this.#pos}
+  }
+
   #argumentToken(start: number): Token {
     const text = this.#text
     const ch = text[start]!
@@ -297,10 +332,10 @@ export class Scanner {
         return {kind: 'operator', op, start, end: this.#pos}
       }
     }
-    if (ch === '-' && /[\p{L}_?]/u.test(text[start + 1] ?? '')) return this.#parameter(start)
+    if (isDash(ch) && /[\p{L}_?]/u.test(text[start + 1] ?? '')) return this.#parameter(start)
     const generic = this.#generic(start)
     const whole = text.slice(start, generic.end)
-    if (/^[+-]?(\d|\.\d)/.test(whole) && generic.kind === 'expandable' && generic.parts.every((p) => p.kind === 'text')) {
+    if (/^[+\-\u2013-\u2015]?(\d|\.\d)/.test(whole) && generic.kind === 'expandable' && generic.parts.every((p) => p.kind === 'text')) {
       // A token that is a complete number literal is a number; `5.example.com` stays a string (§2.5).
       const number = this.#numberToken(whole, start)
       if (number) return number
@@ -312,7 +347,7 @@ export class Scanner {
   #parameter(start: number): Token {
     const text = this.#text
     let pos = start + 1
-    while (pos < text.length && !/\s/.test(text[pos]!) && text[pos] !== ':' && !TOKEN_END.has(text[pos]!)) pos++
+    while (pos < text.length && !BREAK.test(text[pos]!) && text[pos] !== ':' && !TOKEN_END.has(text[pos]!)) pos++
     const colon = text[pos] === ':'
     this.#pos = colon ? pos + 1 : pos
     return {kind: 'parameter', name: text.slice(start + 1, pos), colon, start, end: this.#pos}
@@ -325,11 +360,12 @@ export class Scanner {
     let pos = start
     while (pos < text.length) {
       const ch = text[pos]!
-      if (/\s/.test(ch) || TOKEN_END.has(ch) || (ch === '2' && text[pos + 1] === '>' && pos > start)) break
+      if (BREAK.test(ch) || TOKEN_END.has(ch) || (ch === '2' && text[pos + 1] === '>' && pos > start)) break
       if (ch === '`' && (text[pos + 1] === '\n' || text[pos + 1] === '\r')) break
-      if (ch === "'" || ch === '"') {
+      const quote = quoteKind(ch)
+      if (quote) {
         this.#pos = pos
-        const quoted = this.#quoted(ch)
+        const quoted = this.#quoted(quote)
         if (quoted.kind === 'string') parts.text(quoted.value)
         else if (quoted.kind === 'expandable') for (const part of quoted.parts) parts.push(part)
         pos = quoted.end
@@ -345,8 +381,8 @@ export class Scanner {
 
   /** #number reads a number literal in expression mode; a literal glued to letters is an error. */
   #number(start: number): Token {
-    NUMBER.lastIndex = start
-    const match = NUMBER.exec(this.#text)!
+    NUMBER_LITERAL.lastIndex = start
+    const match = NUMBER_LITERAL.exec(this.#text)!
     const end = start + match[0].length
     if (NAME_CHARACTER.test(this.#text[end] ?? '')) {
       this.#pos = this.#generic(start).end
@@ -359,43 +395,9 @@ export class Scanner {
 
   /** #numberToken reads a whole text as a number literal (§2.5), or undefined when it is not one. */
   #numberToken(whole: string, start: number): Token | undefined {
-    const sign = /^[+-]/.test(whole) ? whole[0] : ''
-    NUMBER.lastIndex = sign.length
-    const match = NUMBER.exec(whole)
-    if (!match || match.index + match[0].length !== whole.length) return undefined
-    const [, digits, long, multiplier, decimal] = match as unknown as [string, string, string?, string?, string?]
-    if (decimal) this.#unsupported(`The decimal literal '${whole}' is not supported by csxmpp.`, start, start + whole.length)
-    const hex = /^0x/i.test(digits)
-    let value = hex ? Number.parseInt(digits.slice(2), 16) : Number(digits)
-    if (hex && !long && value <= 0xffffffff) value |= 0 // COMPAT(powershell): 0xFFFFFFFF is the Int32 -1.
-    value *= MULTIPLIERS[multiplier?.toLowerCase() ?? ''] ?? 1
-    if (sign === '-') value = -value
-    const integral = hex || !/[.e]/i.test(digits)
-    const type = !integral && !multiplier ? 'Double' : !long && value >= -2147483648 && value <= 2147483647 && Number.isInteger(value) ? 'Int32' : Number.isSafeInteger(value) ? 'Int64' : 'Double'
-    return {kind: 'number', value, type, start, end: start + whole.length}
-  }
-}
-
-/** PartsBuilder collects string parts, merging adjacent text. */
-class PartsBuilder {
-  readonly #parts: StringPart[] = []
-
-  text(text: string): void {
-    const last = this.#parts.at(-1)
-    if (last?.kind === 'text') this.#parts[this.#parts.length - 1] = {kind: 'text', text: last.text + text}
-    else this.#parts.push({kind: 'text', text})
+    const literal = readNumberLiteral(whole)
+    if (literal?.decimal) this.#unsupported(`The decimal literal '${whole}' is not supported by csxmpp.`, start, start + whole.length)
+    return literal && {kind: 'number', value: literal.value, type: literal.type, start, end: start + whole.length}
   }
 
-  push(part: StringPart): void {
-    if (part.kind === 'text') this.text(part.text)
-    else this.#parts.push(part)
-  }
-
-  plainText(): string {
-    return this.#parts.map((p) => (p.kind === 'text' ? p.text : '')).join('')
-  }
-
-  done(): StringPart[] {
-    return this.#parts
-  }
 }

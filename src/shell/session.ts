@@ -86,8 +86,9 @@ export class ShellSession {
     const fn = functionSignature(name, script.paramBlock)
     try {
       if (!script.paramBlock) {
-        this.scope.define({name: 'args', value: file.args.map((a) => (a.kind === 'parameter' ? `-${a.name}` : a.value.kind === 'argv' ? a.value.raw : a.value.value))})
-        await prepareFunctionScope(this.interp, fn, {values: new Map(), parameterSets: ['*']}, frame, [], file.path)
+        // The arguments are the script's `$args`; prepareFunctionScope defines it (§1.4).
+        const args = file.args.map((a) => (a.kind === 'parameter' ? `-${a.name}` : a.value.kind === 'argv' ? a.value.raw : a.value.value))
+        await prepareFunctionScope(this.interp, fn, {values: new Map(), parameterSets: ['*']}, frame, args, file.path)
         return undefined
       }
       const binding = bindArguments(fn.signature, file.args, {argv: true})

@@ -285,6 +285,66 @@ const CASES: Array<[string, string, string[], unknown]> = [
   ['a switch set explicitly', 'Remove-CsXmppAllowedPartner', ['a.example', '-Confirm:$false'], {set: 'Identity', values: {Identity: 'a.example', Confirm: false}}],
   ['Grant takes two positions', 'Grant-CsExternalAccessPolicy', ['Ken Myer', 'FedPic'], {set: 'Identity', values: {Identity: 'Ken Myer', PolicyName: 'FedPic'}}],
   ['$null in argv', 'Grant-CsExternalAccessPolicy', ['Ken Myer', '-PolicyName', '$null'], {set: 'Identity', values: {Identity: 'Ken Myer', PolicyName: null}}],
+  // Typographic dashes and quotes pasted into bash (§1.2, §2.9; C84).
+  [
+    'typographic dashes start parameter tokens; typographic quotes are removed (C84)',
+    'Set-CsXmppAllowedPartner',
+    ['\u2013Identity', 'a.example', '\u2014EnableKeepAlive', 'false', '\u2015Desc:\u2018Migrated\u2019'],
+    {set: 'Identity', values: {Identity: 'a.example', EnableKeepAlive: false, Description: 'Migrated'}},
+  ],
+  ...(
+    [
+      ['\u201ca b\u201d', 'a b'],
+      ['\u201ex\u201c', 'x'],
+      ["'mixed\u2019", 'mixed'],
+      ['\u2018it\u2019\u2019s\u2019', 'it\u2019s'],
+      ['"say ""hi""\u201d', 'say "hi"'],
+      ['"say ""hi\u201d"', '"say ""hi\u201d"'],
+      ['\u2018a\u201d', '\u2018a\u201d'],
+      ['\u2018a\u2019b\u2019', '\u2018a\u2019b\u2019'],
+      ['a\u2013b', 'a\u2013b'],
+    ] as const
+  ).map(([raw, value]): [string, string, string[], unknown] => [
+    `the value ${raw} (quotes of one kind, in any combination, doubled means one)`,
+    'Set-CsXmppAllowedPartner',
+    ['a.example', '-Description', raw],
+    {set: 'Identity', values: {Identity: 'a.example', Description: value}},
+  ]),
+  [
+    'typographic quotes in a list and a hashtable',
+    'Set-CsXmppAllowedPartner',
+    ['a.example', '-AdditionalDomains', '@{Add=\u201cna.a.example\u201d,\u2018eu.a.example\u2019}'],
+    {set: 'Identity', values: {Identity: 'a.example', AdditionalDomains: {add: ['na.a.example', 'eu.a.example'], remove: []}}},
+  ],
+  [
+    'a typographic dash is the minus sign of a number (§1.2)',
+    'Set-CsXmppGatewayConfiguration',
+    ['-ConnectionLimit', '\u20135'],
+    {
+      error: 'CannotConvertArgumentNoMessage,Set-CsXmppGatewayConfiguration',
+      message: 'Cannot bind parameter \'ConnectionLimit\'. Cannot convert value "-5" to type "System.UInt32". Error: "Value was either too large or too small for a UInt32."',
+      binding: true,
+    },
+  ],
+  // An integer literal for a Boolean or switch parameter is that number, converted by §7.3 (C85).
+  [
+    'a Boolean parameter takes 1 and 0 (C85)',
+    'Set-CsExternalAccessPolicy',
+    ['Global', '-EnableXmppAccess', '1', '-EnableFederationAccess', '0', '-EnableOutsideAccess:0x10', '-EnablePublicCloudAccess', '\u20131'],
+    {set: 'Identity', values: {Identity: 'Global', EnableXmppAccess: true, EnableFederationAccess: false, EnableOutsideAccess: true, EnablePublicCloudAccess: true}},
+  ],
+  ['a switch takes 0 after a colon', 'Remove-CsXmppAllowedPartner', ['a.example', '-Confirm:0', '-WhatIf:1KB'], {set: 'Identity', values: {Identity: 'a.example', Confirm: false, WhatIf: true}}],
+  [
+    'only a complete integer literal is a number for a Boolean',
+    'Set-CsExternalAccessPolicy',
+    ['Global', '-EnableXmppAccess', '1.0'],
+    {
+      error: 'ParameterArgumentTransformationError,Set-CsExternalAccessPolicy',
+      message:
+        'Cannot process argument transformation on parameter \'EnableXmppAccess\'. Cannot convert value "System.String" to type "System.Boolean". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.',
+      binding: true,
+    },
+  ],
 ]
 
 for (const [name, cmdlet, argv, expected] of CASES) {

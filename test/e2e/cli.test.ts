@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict'
+import {writeFileSync} from 'node:fs'
+import path from 'node:path'
 import {test} from 'node:test'
 import {STORE_P, runAll, spawnCsxmpp, tmpStore, type TempStore} from '../helpers/csxmpp.js'
 
@@ -164,4 +166,15 @@ test('host option -WhatIf applies to the cmdlet', () =>
     const result = await spawnCsxmpp(store, ['-WhatIf', 'Remove-CsXmppAllowedPartner', 'a.example'])
     assert.deepEqual(result, {stdout: 'What if: Performing the operation "Remove-CsXmppAllowedPartner" on target "a.example".\n', stderr: '', code: 0})
     assert.equal(store.bytes(), before)
+  }))
+
+test('-File arguments follow the argv rules: typographic dashes and quotes, an integer for a [bool] (§1.4, §2.9)', () =>
+  withStore('F', async (store) => {
+    writeFileSync(path.join(store.dir, 'p.ps1'), 'param([string]$Domain, [bool]$On, [switch]$Force, [int]$N)\n"$Domain $On $Force $N"\n')
+    writeFileSync(path.join(store.dir, 'a.ps1'), '$args -join "|"\n')
+    const bound = await spawnCsxmpp(store, ['\u2014File', 'p.ps1', '\u2013Domain', '\u2018x.example\u2019', '\u2013On', '0', '\u2013Force:1', '\u2013N', '\u20135'])
+    assert.deepEqual(bound, {stdout: 'x.example False True -5\n', stderr: '', code: 0})
+    // A script without a param() block gets its arguments as strings in $args.
+    const rest = await spawnCsxmpp(store, ['-File', 'a.ps1', '\u2013x', '\u2018q\u2019', 'r'])
+    assert.deepEqual(rest, {stdout: '-x|\u2018q\u2019|r\n', stderr: '', code: 0})
   }))

@@ -59,6 +59,18 @@ const OUTPUT: ReadonlyArray<[string, string, string]> = [
   ['here-strings', '$n = "x"\n@"\na $n\n  `$n\n"@', 'a x\n  $n\n'],
   ['$env: variables', '$env:CSXMPP_TEST_VALUE = "v1"; $env:CSXMPP_TEST_VALUE; $env:CSXMPP_NOT_SET -eq $null', 'v1\nTrue\n'],
   ['PSVersionTable says 5.1 Desktop', '$PSVersionTable.PSVersion.Major; $PSVersionTable.PSEdition; $IsLinux', '5\nDesktop\nTrue\n'],
+  // Compound arguments (§2.7).
+  ['a simple variable with text glued on is one argument', 'function A { "$($args.Count): $($args -join \'|\')" }; $d = "x"; A $d\\eap.xml; A $d-old.xml; A ${d}y; A $d"q r"; A $d$d', '1: x\\eap.xml\n1: x-old.xml\n1: xy\n1: xq r\n1: xx\n'],
+  ['after member access, a string or a parenthesis the next argument starts', 'function A { "$($args.Count): $($args -join \'|\')" }; $a = @{b = "B"}; A $a.b\\x; A $a.b-c; A "$a"\\x; A (1)x; A $a=b', '2: B|\\x\n2: B|-c\n2: System.Collections.Hashtable|\\x\n2: 1|x\n2: System.Collections.Hashtable|=b\n'],
+  // Quoted and computed member names (§4.5).
+  ['quoted member names', '$u = [pscustomobject]@{"msRTCSIP-PrimaryUserAddress" = "sip:a@b"; Name = "N"}; $u.\'msRTCSIP-PrimaryUserAddress\'; $u."name"; $p = "Na"; $u."$($p)me"; Write-Output $u.\u2018Name\u2019', 'sip:a@b\nN\nN\nN\n'],
+  ['computed member names', '$u = [pscustomobject]@{Name = "N"}; $n = "name"; $u.$n; $u.("Na" + "me"); $u.$("Name").ToLower(); $u.$null -eq $null', 'N\nN\nn\nTrue\n'],
+  ['computed names enumerate members, key hashtables and are assignment targets', '$l = [pscustomobject]@{"a-b" = 1}, [pscustomobject]@{"a-b" = 2}; $k = "a-b"; $l.$k -join "+"; $h = @{}; $h.$k = 1; $h.\'a-b\' += 1; $h["A-B"]; $o = [pscustomobject]@{N = 1}; $o.("N") = 5; $o.N', '1+2\n2\n5\n'],
+  ['a computed method name', '$m = "ToUpper"; "abc".$m(); "abc".("Sub" + "string")(1)', 'ABC\nbc\n'],
+  // Typographic dashes and quotes (§2.9).
+  ['typographic dashes as operators and signs', '$n = 5 \u2013 2; $n; $n \u2013eq 3; \u2014not $false; \u20135 + 1; $n\u2013\u2013; $n; $n \u2015= 2; $n; (\u20131..1) \u2013join ","', '3\nTrue\nTrue\n-4\n2\n0\n-1,0,1\n'],
+  ['no-break spaces from a web page separate keywords and tokens', 'foreach\u00a0($x in 1, 2) { $x }\nif\u00a0(1)\u00a0{ "y" }\nfunction\u2003f { "f" }; f', '1\n2\ny\nf\n'],
+  ['typographic quotes', '\u2018single\u2019 + \u201alow\u2018; \u201eGerman $(1 + 1)\u201c; Write-Output \u2018it\u2019\u2019s\u2019 "don\u2019t" a\u2013b', 'singlelow\nGerman 2\nit\u2019s\ndon\u2019t\na\u2013b\n'],
 ]
 
 for (const [title, script, stdout] of OUTPUT) {
@@ -78,6 +90,7 @@ const ERRORS: ReadonlyArray<[string, string, string]> = [
   ['ValidateSet', 'function f { param([ValidateSet("a", "b")]$T) $T }; f -T c', 'f : Cannot validate argument on parameter \'T\'. The argument "c" does not belong to the set "a,b" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.\nAt t.ps1:1 char:53\n+ function f { param([ValidateSet("a", "b")]$T) $T }; f -T c\n+                                                     ~~~~~~\n    + CategoryInfo          : InvalidData: (:) [f], ParameterBindingValidationException\n    + FullyQualifiedErrorId : ParameterArgumentValidationError,f\n'],
   ['a missing mandatory function parameter', 'function f { param([Parameter(Mandatory=$true)]$Name) }; f', 'f : Cannot process command because of one or more missing mandatory parameters: Name.\nAt t.ps1:1 char:58\n+ function f { param([Parameter(Mandatory=$true)]$Name) }; f\n+                                                          ~\n    + CategoryInfo          : InvalidArgument: (:) [f], ParameterBindingException\n    + FullyQualifiedErrorId : MissingMandatoryParameter,f\n'],
   ['an unsupported parameter of a utility cmdlet, before running', '"x"\n1 | Format-Table -Wrap', 'At t.ps1:2 char:18\n+ 1 | Format-Table -Wrap\n+                  ~~~~~\nThe parameter -Wrap of Format-Table is not supported by csxmpp.\n    + CategoryInfo          : ParserError: (:) [], ParseException\n    + FullyQualifiedErrorId : NotSupportedByCsxmpp\n1 unsupported construct or command found; nothing was run.\n'],
+  ['a typographic dash names the parameter canonically', 'function f($Name) { }; f \u2013Name', "f : Missing an argument for parameter 'Name'. Specify a parameter of type 'System.Management.Automation.PSObject' and try again.\nAt t.ps1:1 char:26\n+ function f($Name) { }; f \u2013Name\n+                          ~~~~~\n    + CategoryInfo          : InvalidArgument: (:) [f], ParameterBindingException\n    + FullyQualifiedErrorId : MissingArgument,f\n"],
   // `ls` is an alias of Get-ChildItem since the 2026-12 amendment (§7.1), so grep stands for a program.
   ['an external program', 'grep', "Running the external program 'grep' is not supported by csxmpp.\nAt t.ps1:1 char:1\n+ grep\n+ ~~~~\n    + CategoryInfo          : NotImplemented: (grep:String) [], NotSupportedException\n    + FullyQualifiedErrorId : NotSupportedByCsxmpp\n"],
 ]

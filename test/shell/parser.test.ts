@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {ErrorRecord} from '../../src/errors.js'
 import {formatErrorRecord} from '../../src/format/index.js'
+import type * as A from '../../src/shell/ast.js'
 import {SourceText, isIncomplete, parseError, parseScript} from '../../src/shell/index.js'
 
 /** The parser's errors: exact PowerShell texts and positions, first error only (powershell.md §3, §11.2, §14). */
@@ -34,6 +35,13 @@ const ERRORS: ReadonlyArray<[string, string, string, string, string]> = [
   ['"ok" "x"', 'At t.ps1:1 char:6\n+ "ok" "x"', '+      ~~~', "Unexpected token '\"x\"' in expression or statement.", 'UnexpectedToken'],
   ['<# open', 'At t.ps1:1 char:1\n+ <# open', '+ ~~', "Missing closing '#>' at end of file.", 'MissingEndMultiLineComment'],
   ['$s = @"x\n"@', 'At t.ps1:1 char:8\n+ $s = @"x', '+        ~', 'No characters are allowed after a here-string header but before the end of the line.', 'UnexpectedCharactersAfterHereStringHeader'],
+  // §2.9: an apostrophe typed as U+2019 ends a verbatim string (C83).
+  ["Write-Output 'don\u2019t stop'", "At t.ps1:1 char:25\n+ Write-Output 'don\u2019t stop'", '+                         ~', "The string is missing the terminator: '.", 'TerminatorExpectedAtEndOfString'],
+  // §3 member_name: a name, a string, a variable, `( … )` or `$( … )`; nothing else.
+  ['$u. x', 'At t.ps1:1 char:3\n+ $u. x', '+   ~', 'Missing property name after reference operator.', 'MissingPropertyName'],
+  ['$u.@(1)', 'At t.ps1:1 char:3\n+ $u.@(1)', '+   ~', 'Missing property name after reference operator.', 'MissingPropertyName'],
+  ["[int]::'MaxValue'", "At t.ps1:1 char:7\n+ [int]::'MaxValue'", '+       ~', 'Missing property name after reference operator.', 'MissingPropertyName'],
+  ['$u.("a"', 'At t.ps1:1 char:8\n+ $u.("a"', '+        ~', "Missing closing ')' in expression.", 'MissingEndParenthesisInExpression'],
 ]
 
 for (const [script, position, caret, message, id] of ERRORS) {
@@ -96,6 +104,12 @@ const INCOMPLETE: ReadonlyArray<[string, boolean]> = [
   ['(1 +', true],
   ['$x = 1', false],
   ['"ok" "x"', false],
+  // Typographic quotes (§2.9) open strings and here-strings that wait for their end too.
+  ['\u201copen string', true],
+  ["Write-Output \u2018it\u2019\u2019s", true],
+  ['@\u2018\nline', true],
+  ["$u.\u2018msRTCSIP-Primary", true],
+  ['\u201cclosed\u201d', false],
 ]
 
 for (const [script, incomplete] of INCOMPLETE) {
@@ -108,4 +122,29 @@ for (const [script, incomplete] of INCOMPLETE) {
     }
     assert.equal(waits, incomplete)
   })
+}
+
+/** memberOf parses a one-expression script and gives its member expression's name and computed part. */
+function memberOf(text: string): {member: string; computed?: string} {
+  const statement = parseScript(new SourceText(text)).statements[0] as A.PipelineAst
+  const element = statement.elements[0] as A.CommandExpressionAst
+  const member = element.expression as A.MemberExpressionAst
+  assert.equal(member.type, 'Member')
+  return member.computed ? {member: member.member, computed: member.computed.type} : {member: member.member}
+}
+
+const MEMBER_NAMES: ReadonlyArray<[string, {member: string; computed?: string}]> = [
+  ['$u.Name', {member: 'Name'}],
+  ["$u.'msRTCSIP-PrimaryUserAddress'", {member: 'msRTCSIP-PrimaryUserAddress'}],
+  ['$u."DisplayName"', {member: 'DisplayName'}],
+  ['$u.\u2018a\u2013b\u2019', {member: 'a\u2013b'}],
+  ['$u."$p-Name"', {member: '"$p-Name"', computed: 'ExpandableString'}],
+  ['$u.$attr', {member: '$attr', computed: 'Variable'}],
+  ["$u.('Sip' + 'Address')", {member: "('Sip' + 'Address')", computed: 'Paren'}],
+  ['$u.$(f)', {member: '$(f)', computed: 'SubExpression'}],
+  ['$s.$m()', {member: '$m', computed: 'Variable'}],
+]
+
+for (const [text, expected] of MEMBER_NAMES) {
+  test(`member name (§3 member_name): ${text}`, () => assert.deepEqual(memberOf(text), expected))
 }

@@ -89,6 +89,26 @@ const CASES: Array<[string, ScanMode, string, string[] | string]> = [
   ['block and line comments', 'expression', '<# block\n #> 1 # tail\n2', ['Int32 1', 'newline', 'Int32 2']],
   ['an unclosed block comment', 'expression', '1 <# never', "MissingEndMultiLineComment: Missing closing '#>' at end of file. At line:1 char:3"],
   ['a number glued to letters is an error in expression mode', 'expression', '5abc', "UnexpectedToken: Unexpected token '5abc' in expression or statement. At line:1 char:1"],
+  // Compound arguments (§2.7): a simple variable with text glued on is one generic token.
+  ['a variable with a path glued on', 'argument', '$d\\eap.xml $d/x $d-old.xml ${d}y $env:TEMP\\x $a$b', ['word $d "\\\\eap.xml"', 'word $d "/x"', 'word $d "-old.xml"', 'word $d "y"', 'word $env:TEMP "\\\\x"', 'word $a $b']],
+  ['a variable followed by a quote, # or a backtick escape', 'argument', '$d"x y" $d#1 $d`$', ['word $d "x y"', 'word $d "#1"', 'word $d "$"']],
+  // After `.` and `[` the parser reads member and index access from the text itself.
+  ['a variable ends at a terminator, ".", "[", "=" or a line continuation', 'argument', '$d,$e;$f|$g) $h.x $i[0] $a=b $j`\nk', ['$d', 'op ,', '$e', 'semicolon', '$f', 'op |', '$g', 'op )', '$h', 'word ".x"', '$i', 'word "[0]"', '$a', 'word "=b"', '$j', 'word "k"']],
+  ['in expression mode a variable is never glued', 'expression', '$d\\x', ['$d', 'word "\\\\"', 'word "x"']],
+  // Typographic dashes and quotes (§2.9): they start tokens as - ' " do; elsewhere they are text.
+  ['typographic dashes start parameters', 'argument', 'Set-X \u2013Identity a \u2014Force:$false \u2015Name', ['word "Set-X"', 'param Identity', 'word "a"', 'param Force:', '$false', 'param Name']],
+  ['a typographic dash as the sign of a number argument', 'argument', '\u20135 \u20140x10 \u2013x1', ['Int32 -5', 'Int32 -16', 'param x1']],
+  ['typographic dashes as operators', 'expression', '$n \u2013eq 3 \u2014CNotLike 5 \u2013 2 \u2013not $i\u2013\u2013 $j \u2013-$k \u2015= 1', ['$n', 'op -eq', 'Int32 3', 'op -cnotlike', 'Int32 5', 'op -', 'Int32 2', 'op -not', '$i', 'op --', '$j', 'op --', '$k', 'op -=', 'Int32 1']],
+  ['a dash inside a word stays as written', 'argument', 'a\u2013b Get\u2013Thing', ['word "a\u2013b"', 'word "Get\u2013Thing"']],
+  ['typographic single quotes, in any combination', 'expression', "\u2018a\u2019 'b\u2019 \u201ac\u2018 \u201bd'", ['str "a"', 'str "b"', 'str "c"', 'str "d"']],
+  ['typographic double quotes expand', 'expression', '\u201ca $x\u201d \u201eb\u201c "c\u201d', ['xstr "a " $x', 'xstr "b"', 'xstr "c"']],
+  ['two quotes of a kind stand for one, the second kept', 'expression', "\u2018it\u2019\u2019s\u2019 'a'\u2018b' \u201cq\u201d\"\u201d", ['str "it\u2019s"', 'str "a\u2018b"', 'xstr "q\\""']],
+  ['a quote of the other kind is text', 'expression', "\u2018it\u201ds\u2019 \"don\u2019t\"", ['str "it\u201ds"', 'xstr "don\u2019t"']],
+  ['a typographic apostrophe ends a verbatim string (C83)', 'argument', "Write-Output 'don\u2019t stop'", "TerminatorExpectedAtEndOfString: The string is missing the terminator: '. At line:1 char:25"],
+  ['an unterminated typographic string names the ASCII quote', 'expression', '\u201cabc', 'TerminatorExpectedAtEndOfString: The string is missing the terminator: ". At line:1 char:1'],
+  ['typographic quotes in a word', 'argument', 'a\u201cb c\u201dd e\u2018f g\u2019', ['word "ab cd"', 'word "ef g"']],
+  ['typographic here-strings', 'expression', '@\u2018\nraw $x\n\u2019@ @\u201c\nHi $n\n"@', ['str "raw $x"', 'xstr "Hi " $n']],
+  ['no-break, next-line and other Unicode spaces separate tokens', 'argument', 'a\u00a0b\u0085c\u2003-d\u3000e', ['word "a"', 'word "b"', 'word "c"', 'param d', 'word "e"']],
 ]
 
 for (const [name, mode, text, expected] of CASES) test(`scanner: ${name}`, () => assert.deepEqual(scan(text, mode), expected))

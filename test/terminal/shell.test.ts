@@ -93,6 +93,29 @@ test('a multi-line foreach prompts with >> and runs when the block closes; histo
   }
 })
 
+/** inFreshShell runs body in a shell on an empty store, once the first prompt shows; then stops both. */
+async function inFreshShell(body: (term: Terminal, prompt: string) => Promise<void>): Promise<void> {
+  const store = tmpStore()
+  const term = shell(store)
+  try {
+    const prompt = `PS ${store.dir}> `
+    await term.waitFor(prompt.trimEnd())
+    await body(term, prompt)
+  } finally {
+    term.stop()
+    store.cleanup()
+  }
+}
+
+test('an unterminated string opened by a typographic quote continues with >> (§1.6, §2.9)', () =>
+  inFreshShell(async (term, prompt) => {
+    term.type('Write-Output \u201cfirst')
+    await term.waitFor('>>')
+    term.type('second\u201d \u2018it\u2019\u2019s\u2019')
+    const screen = await term.waitFor('it\u2019s')
+    assert.equal(lastLines(screen, 6), `${prompt}Write-Output \u201cfirst\n>> second\u201d \u2018it\u2019\u2019s\u2019\nfirst\nsecond\nit\u2019s\n${prompt.trimEnd()}`)
+  }))
+
 test('Ctrl-C discards the line being typed, including continuation lines, and the shell stays; Ctrl-D leaves with 0', async () => {
   const store = tmpStore()
   const term = shell(store)

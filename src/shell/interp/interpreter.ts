@@ -242,7 +242,8 @@ export class Interpreter {
       }
       if (target.type === 'Member') {
         const object = await this.evaluate(target.target, frame)
-        return setMember(object, target.member, await combine(async () => getMember(object, target.member)))
+        const name = await this.#memberName(target, frame)
+        return setMember(object, name, await combine(async () => getMember(object, name)))
       }
       if (target.type === 'Index') {
         const object = await this.evaluate(target.target, frame)
@@ -430,15 +431,21 @@ export class Interpreter {
     const args = e.arguments ? sequence(e.arguments, (a) => this.value(a, frame)) : undefined
     return then(args, (values) => {
       if (e.isStatic) return this.runner.staticMember((e.target as A.TypeExpressionAst).typeName, e.member, values)
-      return then(this.value(e.target, frame), (target) => {
-        if (!values) return getMember(target, e.member)
-        return callMethod(target, e.member, values, async (block, blockArgs) => {
+      return then(this.value(e.target, frame), (target) => then(this.#memberName(e, frame), (name) => {
+        if (!values) return getMember(target, name)
+        return callMethod(target, name, values, async (block, blockArgs) => {
           const output: unknown[] = []
           await this.runner.invokeScriptBlock(block as ScriptBlockValue, frame, blockArgs, async (v) => void output.push(...enumerate(v)))
           return collect(output)
         })
-      })
+      }))
     })
+  }
+
+  /** #memberName is the name a member expression uses: as written, or a computed name's string form, `$null` being the empty name (§4.5). */
+  #memberName(e: A.MemberExpressionAst, frame: Frame): Maybe<string> {
+    if (!e.computed) return e.member
+    return then(this.value(e.computed, frame), (name) => (name === null || name === undefined ? '' : toPSString(name)))
   }
 }
 
