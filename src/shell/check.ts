@@ -3,7 +3,7 @@ import {ErrorRecord} from '../errors.js'
 import type * as A from './ast.js'
 import {parseError} from './errors.js'
 import {resolveAlias} from './interp/aliases.js'
-import {commandNotSupported, importModuleNotSupported, isLyncModule} from './unsupported.js'
+import {UNSUPPORTED_SWITCH_FLAGS, commandNotSupported, importModuleNotSupported, isLyncModule} from './unsupported.js'
 import type {UtilityCommand} from './utility/command.js'
 
 /**
@@ -12,13 +12,14 @@ import type {UtilityCommand} from './utility/command.js'
  * source order, so that nothing runs when one is outside it. Computed names are checked when they run.
  */
 
-/** commandsOf lists every CommandAst of a tree, in source order. */
-function commandsOf(node: unknown, found: A.CommandAst[] = []): A.CommandAst[] {
+/** checkedNodesOf lists every CommandAst and out-of-subset switch flag (`-File`, `-Parallel`) of a tree. */
+function checkedNodesOf(node: unknown, found: Array<A.CommandAst | A.SwitchFlagAst> = []): Array<A.CommandAst | A.SwitchFlagAst> {
   if (Array.isArray(node)) {
-    for (const child of node) commandsOf(child, found)
+    for (const child of node) checkedNodesOf(child, found)
   } else if (typeof node === 'object' && node !== null) {
-    if ((node as {type?: string}).type === 'Command') found.push(node as A.CommandAst)
-    for (const [key, child] of Object.entries(node)) if (key !== 'source') commandsOf(child, found)
+    const type = (node as {type?: string}).type
+    if (type === 'Command' || type === 'SwitchFlag') found.push(node as A.CommandAst | A.SwitchFlagAst)
+    for (const [key, child] of Object.entries(node)) if (key !== 'source') checkedNodesOf(child, found)
   }
   return found
 }
@@ -45,7 +46,8 @@ function hasParameter(command: A.CommandAst, name: string): A.CommandParameterAs
 export function checkScript(script: A.ScriptBlockAst, utilities: ReadonlyMap<string, UtilityCommand>): void {
   const source = script.source
   const at = (message: string, start: number, end: number) => parseError('NotSupportedByCsxmpp', message, {source, start, end})
-  for (const command of commandsOf(script.statements).sort((a, b) => a.start - b.start)) {
+  for (const command of checkedNodesOf(script.statements).sort((a, b) => a.start - b.start)) {
+    if (command.type === 'SwitchFlag') throw at(UNSUPPORTED_SWITCH_FLAGS[command.flag]!, command.start, command.end)
     if (typeof command.name !== 'string') continue
     const name = resolveAlias(command.name) ?? command.name
     const nameEnd = command.start + command.name.length

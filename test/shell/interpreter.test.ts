@@ -58,6 +58,18 @@ const OUTPUT: ReadonlyArray<[string, string, string]> = [
   ['script blocks and the call operator', '$b = { param($x) $x * 2 }; & $b 21; $b.Invoke(5)', '42\n10\n'],
   ['here-strings', '$n = "x"\n@"\na $n\n  `$n\n"@', 'a x\n  $n\n'],
   ['$env: variables', '$env:CSXMPP_TEST_VALUE = "v1"; $env:CSXMPP_TEST_VALUE; $env:CSXMPP_NOT_SET -eq $null', 'v1\nTrue\n'],
+  // switch (§6); C72–C77 hold the conformance cases.
+  ['switch: a string and a hashtable are one round each', 'switch ("abc") { abc { "whole" } }; switch (@{a = 1; b = 2}) { default { $_.Count } }', 'whole\n2\n'],
+  ['switch: a command that outputs nothing gives no round', 'switch (Write-Output) { default { "never" } }; "done"', 'done\n'],
+  ['switch: an array condition compares as its joined string form; case is ignored', 'switch ("1 2") { (1, 2) { "joined" } }; switch ("ABC") { abc { "ci" } }', 'joined\nci\n'],
+  ['switch: a condition is evaluated each time it is tested', '$c = 0; switch (1, 2) { $($c++; 2) { "hit $_" } }; $c', 'hit 2\n2\n'],
+  ['switch: script-block conditions run in a child scope, clauses in the current one', 'switch (1) { { $v = 5; $true } { "v=$v"; $w = 7 } }; "w=$w"', 'v=\nw=7\n'],
+  ['switch: break in an inner switch ends only that one; $_ comes back', 'switch (1, 2) { default { switch ("a") { "a" { break } }; "outer $_" } }', 'outer 1\nouter 2\n'],
+  ['switch: $_ is unset again after a switch at top level', 'switch (1) { 1 { } }; $null -eq $_', 'True\n'],
+  ['switch: continue inside a while loop goes on with the loop body', '$i = 0; while ($i -lt 2) { $i++; switch ($i) { 1 { continue } }; "i=$i" }', 'i=1\ni=2\n'],
+  ['switch -Wildcard -CaseSensitive', 'switch -Wildcard -CaseSensitive ("Abc") { "a*" { "lower" } "A*" { "upper" } }', 'upper\n'],
+  ['switch -Regex: .NET group numbers; a failed test leaves $Matches', 'switch -Regex ("ab") { "(?<x>a)(b)" { $Matches[1]; $Matches.x } }; switch -Regex ("zz") { "a" { } }; $Matches[0]', 'b\na\nab\n'],
+  ['switch: a return in a script-block condition ends only the condition', 'function f { switch (1) { { return $true } { "held" } }; "after" }; f', 'held\nafter\n'],
   ['PSVersionTable says 5.1 Desktop', '$PSVersionTable.PSVersion.Major; $PSVersionTable.PSEdition; $IsLinux', '5\nDesktop\nTrue\n'],
 ]
 
@@ -78,6 +90,7 @@ const ERRORS: ReadonlyArray<[string, string, string]> = [
   ['ValidateSet', 'function f { param([ValidateSet("a", "b")]$T) $T }; f -T c', 'f : Cannot validate argument on parameter \'T\'. The argument "c" does not belong to the set "a,b" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.\nAt t.ps1:1 char:53\n+ function f { param([ValidateSet("a", "b")]$T) $T }; f -T c\n+                                                     ~~~~~~\n    + CategoryInfo          : InvalidData: (:) [f], ParameterBindingValidationException\n    + FullyQualifiedErrorId : ParameterArgumentValidationError,f\n'],
   ['a missing mandatory function parameter', 'function f { param([Parameter(Mandatory=$true)]$Name) }; f', 'f : Cannot process command because of one or more missing mandatory parameters: Name.\nAt t.ps1:1 char:58\n+ function f { param([Parameter(Mandatory=$true)]$Name) }; f\n+                                                          ~\n    + CategoryInfo          : InvalidArgument: (:) [f], ParameterBindingException\n    + FullyQualifiedErrorId : MissingMandatoryParameter,f\n'],
   ['an unsupported parameter of a utility cmdlet, before running', '"x"\n1 | Format-Table -Wrap', 'At t.ps1:2 char:18\n+ 1 | Format-Table -Wrap\n+                  ~~~~~\nThe parameter -Wrap of Format-Table is not supported by csxmpp.\n    + CategoryInfo          : ParserError: (:) [], ParseException\n    + FullyQualifiedErrorId : NotSupportedByCsxmpp\n'],
+  ['an invalid regular expression in switch -Regex', 'switch -Regex ("a") { "(" { } }', 'The regular expression pattern ( is not valid.\nAt t.ps1:1 char:23\n+ switch -Regex ("a") { "(" { } }\n+                       ~~~\n    + CategoryInfo          : InvalidOperation: ((:String) [], RuntimeException\n    + FullyQualifiedErrorId : InvalidRegularExpression\n'],
   ['an external program', 'ls', "Running the external program 'ls' is not supported by csxmpp.\nAt t.ps1:1 char:1\n+ ls\n+ ~~\n    + CategoryInfo          : NotImplemented: (ls:String) [], NotSupportedException\n    + FullyQualifiedErrorId : NotSupportedByCsxmpp\n"],
 ]
 
