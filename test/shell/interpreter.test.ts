@@ -70,6 +70,10 @@ const OUTPUT: ReadonlyArray<[string, string, string]> = [
   ['switch -Wildcard -CaseSensitive', 'switch -Wildcard -CaseSensitive ("Abc") { "a*" { "lower" } "A*" { "upper" } }', 'upper\n'],
   ['switch -Regex: .NET group numbers; a failed test leaves $Matches', 'switch -Regex ("ab") { "(?<x>a)(b)" { $Matches[1]; $Matches.x } }; switch -Regex ("zz") { "a" { } }; $Matches[0]', 'b\na\nab\n'],
   ['switch: a return in a script-block condition ends only the condition', 'function f { switch (1) { { return $true } { "held" } }; "after" }; f', 'held\nafter\n'],
+  // Positional and remaining arguments (§6, §7.2 step 4); C86–C88 hold the conformance cases.
+  ['ValueFromRemainingArguments in a function', 'function r { param($a, [Parameter(ValueFromRemainingArguments=$true)]$rest) "a=$a rest=$($rest -join \'|\')" }; r 1 2 3 -z:4; r 1 @(5, 6)', 'a=1 rest=2|3|-z:|4\na=1 rest=5|6\n'],
+  ['SupportsShouldProcess: -WhatIf and -Confirm set the preferences inside', 'function s { [CmdletBinding(SupportsShouldProcess=$true)] param() "$WhatIfPreference $ConfirmPreference" }; s; s -WhatIf -Confirm:$false', 'False High\nTrue None\n'],
+  ['Write-Output takes every positional argument and unknown parameter tokens', '(Write-Output a b c).Count; Write-Output "x" -Bogus', '3\nx\n-Bogus\n'],
   ['PSVersionTable says 5.1 Desktop', '$PSVersionTable.PSVersion.Major; $PSVersionTable.PSEdition; $IsLinux', '5\nDesktop\nTrue\n'],
 ]
 
@@ -91,6 +95,7 @@ const ERRORS: ReadonlyArray<[string, string, string]> = [
   ['a missing mandatory function parameter', 'function f { param([Parameter(Mandatory=$true)]$Name) }; f', 'f : Cannot process command because of one or more missing mandatory parameters: Name.\nAt t.ps1:1 char:58\n+ function f { param([Parameter(Mandatory=$true)]$Name) }; f\n+                                                          ~\n    + CategoryInfo          : InvalidArgument: (:) [f], ParameterBindingException\n    + FullyQualifiedErrorId : MissingMandatoryParameter,f\n'],
   ['an unsupported parameter of a utility cmdlet, before running', '"x"\n1 | Format-Table -Wrap', 'At t.ps1:2 char:18\n+ 1 | Format-Table -Wrap\n+                  ~~~~~\nThe parameter -Wrap of Format-Table is not supported by csxmpp.\n    + CategoryInfo          : ParserError: (:) [], ParseException\n    + FullyQualifiedErrorId : NotSupportedByCsxmpp\n'],
   ['an invalid regular expression in switch -Regex', 'switch -Regex ("a") { "(" { } }', 'The regular expression pattern ( is not valid.\nAt t.ps1:1 char:23\n+ switch -Regex ("a") { "(" { } }\n+                       ~~~\n    + CategoryInfo          : InvalidOperation: ((:String) [], RuntimeException\n    + FullyQualifiedErrorId : InvalidRegularExpression\n'],
+  ['an advanced function refuses an unknown parameter', 'function g { param([Parameter()]$a) }; g -b 1', "g : A parameter cannot be found that matches parameter name 'b'.\nAt t.ps1:1 char:42\n+ function g { param([Parameter()]$a) }; g -b 1\n+                                          ~~\n    + CategoryInfo          : InvalidArgument: (:) [g], ParameterBindingException\n    + FullyQualifiedErrorId : NamedParameterNotFound,g\n"],
   ['an external program', 'ls', "Running the external program 'ls' is not supported by csxmpp.\nAt t.ps1:1 char:1\n+ ls\n+ ~~\n    + CategoryInfo          : NotImplemented: (ls:String) [], NotSupportedException\n    + FullyQualifiedErrorId : NotSupportedByCsxmpp\n"],
 ]
 
