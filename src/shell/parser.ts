@@ -365,13 +365,11 @@ class Parser {
   #switch(): A.SwitchStatementAst {
     const keyword = this.#keyword()
     const flags = this.#switchFlags(keyword)
-    const input = flags.file ?? this.#switchInput(flags.end)
-    const inputEnd = 'close' in input ? input.close : input.end
+    const {input, end: inputEnd} = flags.file ? {input: flags.file, end: flags.end} : this.#switchInput(flags.end)
     this.#switches++
     try {
       const {clauses, end} = this.#switchBody(inputEnd)
-      const subject = 'close' in input ? input.pipeline : input
-      return {type: 'Switch', mode: flags.mode, caseSensitive: flags.caseSensitive, input: subject, clauses, unsupportedFlags: flags.unsupported, start: keyword.start, end}
+      return {type: 'Switch', mode: flags.mode, caseSensitive: flags.caseSensitive, input, clauses, unsupportedFlags: flags.unsupported, start: keyword.start, end}
     } finally {
       this.#switches--
     }
@@ -413,7 +411,7 @@ class Parser {
   }
 
   /** #switchInput reads `( pipeline )`; positions of its errors follow PS (zero width, after the last token). */
-  #switchInput(after: number): {pipeline: A.PipelineBaseAst; close: number} {
+  #switchInput(after: number): {input: A.PipelineBaseAst; end: number} {
     this.#skipNewlines()
     const open = this.#next('expression')
     if (!this.#isOperator(open, '(')) throw this.#error('PipelineValueRequired', PIPELINE_VALUE_REQUIRED, after, after, open.kind === 'eof')
@@ -425,7 +423,7 @@ class Parser {
       if (!this.#isOperator(close, ')')) {
         throw this.#error('MissingEndParenthesisInSwitchStatement', "Missing ')' after expression in switch statement.", pipeline.end, pipeline.end, close.kind === 'eof')
       }
-      return {pipeline, close: close.end}
+      return {input: pipeline, end: close.end}
     })
   }
 
@@ -446,10 +444,9 @@ class Parser {
         clauses.push(clause)
         end = clause.end
         this.#skipSeparators()
-        const next = this.#next('expression')
-        if (this.#isOperator(next, '}')) return {clauses, end: next.end}
+        const next = this.#peek('expression')
+        if (this.#isOperator(next, '}')) return {clauses, end: this.#next('expression').end}
         if (next.kind === 'eof') throw this.#error('MissingEndCurlyBrace', "Missing closing '}' in statement block or type definition.", open.start, open.end, true)
-        this.#scanner.reset(next.start)
       }
     })
   }
@@ -460,8 +457,8 @@ class Parser {
       throw this.#error('MissingSwitchConditionExpression', 'Missing condition in switch statement clause.', after, after, token.kind === 'eof')
     }
     const isDefault = this.#word(token) === 'default'
-    const condition = isDefault ? undefined : this.#switchCondition()
     if (isDefault) this.#next('argument')
+    const condition = isDefault ? undefined : this.#switchCondition()
     const conditionEnd = condition?.end ?? token.end
     this.#skipNewlines()
     const open = this.#peek('expression')

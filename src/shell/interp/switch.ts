@@ -24,11 +24,10 @@ import {BreakSignal, ContinueSignal, ReturnSignal} from './signals.js'
 export async function runSwitch(interp: Interpreter, statement: A.SwitchStatementAst, frame: Frame, emit: Emit): Promise<void> {
   // The check before running refuses -File and -Parallel (§14); a script reached another way still may not run them.
   const flag = statement.unsupportedFlags[0]
-  if (flag || statement.input.type !== 'Pipeline' && statement.input.type !== 'Assignment') {
-    throw notSupportedError(UNSUPPORTED_SWITCH_FLAGS[flag?.flag ?? 'file']!, 'switch')
-  }
-  // A collection gives one round per element, `$null` one round, `@()` and no output none (§6).
-  const items = await interp.statementsOutput([statement.input], frame)
+  if (flag) throw notSupportedError(UNSUPPORTED_SWITCH_FLAGS[flag.flag]!, 'switch')
+  // Without -File the input is `( pipeline )`. A collection gives one round per element, `$null`
+  // one round, `@()` and a command without output none (§6).
+  const items = await interp.statementsOutput([statement.input as A.PipelineBaseAst], frame)
   const scope = frame.scope
   const saved = [scope.local('_'), scope.local('PSItem')] as const
   try {
