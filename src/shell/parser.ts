@@ -405,7 +405,7 @@ class Parser {
     this.#skipNewlines()
     const token = this.#peek('argument')
     if (!this.#startsSwitchCondition(token)) {
-      throw this.#error('MissingFilenameOption', "Missing file name after '-File'.", flag.end, flag.end, token.kind === 'eof')
+      throw this.#error('MissingFilenameOption', "Cannot process the 'switch' statement because of a missing file name argument to the -file option.", flag.end, flag.end, token.kind === 'eof')
     }
     return this.#argument()
   }

@@ -37,6 +37,7 @@ const ERRORS: ReadonlyArray<[string, string, string, string, string]> = [
   ['switch', 'At t.ps1:1 char:7\n+ switch', '+       ~', "A switch statement must have one of the following:  '-file file_name' or '( expression )'.", 'PipelineValueRequired'],
   ['switch ()', 'At t.ps1:1 char:9\n+ switch ()', '+         ~', "A switch statement must have one of the following:  '-file file_name' or '( expression )'.", 'PipelineValueRequired'],
   ['switch -Foo (1) { }', 'At t.ps1:1 char:8\n+ switch -Foo (1) { }', '+        ~~~~', 'The parameter Foo is not valid for the switch statement.', 'InvalidSwitchFlag'],
+  ['switch -file', 'At t.ps1:1 char:13\n+ switch -file', '+             ~', "Cannot process the 'switch' statement because of a missing file name argument to the -file option.", 'MissingFilenameOption'],
   ['switch (1 { }', 'At t.ps1:1 char:10\n+ switch (1 { }', '+          ~', "Missing ')' after expression in switch statement.", 'MissingEndParenthesisInSwitchStatement'],
   ['switch ("abc")  \n"x"', 'At t.ps1:1 char:15\n+ switch ("abc")  ', '+               ~', "Missing '{' in switch statement.", 'MissingCurlyBraceInSwitchStatement'],
   ['switch (1) { }', 'At t.ps1:1 char:13\n+ switch (1) { }', '+             ~', 'Missing condition in switch statement clause.', 'MissingSwitchConditionExpression'],
