@@ -1,6 +1,7 @@
 import {ErrorRecord, bindingError} from '../errors.js'
 import {toPSString} from '../values/convert.js'
 import {MISSING, readArgvValue} from './argv-value.js'
+import {argumentTexts} from './left-overs.js'
 import {COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS, UNSUPPORTED_COMMON_PARAMETERS} from './common-parameters.js'
 import {convertArgument} from './convert.js'
 import {type CommandSignature, type ParameterDefinition, membershipIn, typeFullName} from './parameter.js'
@@ -34,17 +35,20 @@ export interface BindingResult {
   readonly values: Map<string, unknown>
   /** The parameter sets still possible, in definition order; the first is the one chosen. */
   readonly parameterSets: string[]
+  /** A simple function's arguments left over, in source order: its `$args` (§6). */
+  readonly leftOvers?: readonly unknown[]
 }
 
 const ALL_PARAMETERS = new WeakMap<CommandSignature, ParameterDefinition[]>()
 /** Exact names and aliases (lower case) of each signature's parameters. */
 const BY_NAME = new WeakMap<CommandSignature, Map<string, ParameterDefinition>>()
 
-/** allParameters lists a command's own parameters followed by the common ones. */
+/** allParameters lists a command's own parameters followed by the common ones (a simple function has none, §6). */
 export function allParameters(signature: CommandSignature): ParameterDefinition[] {
   let all = ALL_PARAMETERS.get(signature)
   if (!all) {
-    all = [...signature.parameters, ...COMMON_PARAMETERS, ...(signature.supportsShouldProcess ? SHOULD_PROCESS_PARAMETERS : [])]
+    const common = signature.simpleFunction ? [] : COMMON_PARAMETERS
+    all = [...signature.parameters, ...common, ...(signature.supportsShouldProcess ? SHOULD_PROCESS_PARAMETERS : [])]
     ALL_PARAMETERS.set(signature, all)
   }
   return all
@@ -73,12 +77,23 @@ function missingArgument(command: string, parameter: ParameterDefinition, argv: 
 
 /** resolveParameter finds a parameter by exact name or alias, then by unique prefix (§7.2 step 2). */
 export function resolveParameter(signature: CommandSignature, typed: string): ParameterDefinition {
+  const parameter = findParameter(signature, typed)
+  if (!parameter) throw namedParameterNotFound(signature.name, typed)
+  return parameter
+}
+
+function namedParameterNotFound(command: string, typed: string): ErrorRecord {
+  return bindingError(command, 'NamedParameterNotFound', `A parameter cannot be found that matches parameter name '${typed}'.`)
+}
+
+/** findParameter is resolveParameter that leaves a name matching nothing to the remaining arguments (§7.2 step 4). */
+function findParameter(signature: CommandSignature, typed: string): ParameterDefinition | undefined {
   const command = signature.name
   const name = typed.toLowerCase()
   const exact = byName(signature).get(name)
   if (exact) return exact
   const parameters = allParameters(signature)
-  const unsupported = [...(signature.unsupportedParameters ?? []), ...UNSUPPORTED_COMMON_PARAMETERS]
+  const unsupported = [...(signature.unsupportedParameters ?? []), ...(signature.simpleFunction ? [] : UNSUPPORTED_COMMON_PARAMETERS)]
   const exactUnsupported = unsupported.find((u) => u.toLowerCase() === name)
   const candidates = [
     ...parameters.filter((p) => [p.name, ...(p.aliases ?? [])].some((n) => n.toLowerCase().startsWith(name))).map((p) => p.name),
@@ -93,7 +108,7 @@ export function resolveParameter(signature: CommandSignature, typed: string): Pa
   if (candidates.length === 0) {
     const documented = documentedParameter(signature, name)
     if (documented !== undefined) throw notSupported(command, documented)
-    throw bindingError(command, 'NamedParameterNotFound', `A parameter cannot be found that matches parameter name '${typed}'.`)
+    return undefined
   }
   const list = [...candidates].sort((a, b) => a.localeCompare(b, 'en')).map((c) => `-${c}`)
   throw bindingError(
@@ -138,14 +153,15 @@ export function bindArguments(
   const command = signature.name
   const argv = options.argv ?? false
   const named: Named = new Map()
-  const positional: Array<CommandArgument & {kind: 'value'}> = []
+  /** The positional arguments and the parameter tokens that matched nothing, in source order. */
+  const unbound: CommandArgument[] = []
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!
-    if (arg.kind === 'value') {
-      positional.push(arg)
+    const parameter = arg.kind === 'value' ? undefined : at(arg.extent, () => findParameter(signature, arg.name))
+    if (arg.kind === 'value' || !parameter) {
+      unbound.push(arg)
       continue
     }
-    const parameter = at(arg.extent, () => resolveParameter(signature, arg.name))
     if (named.has(parameter.name)) {
       throw withExtent(arg.extent, bindingError(
         command,
@@ -173,11 +189,11 @@ export function bindArguments(
     named.set(parameter.name, {parameter, value, extent})
   }
   const sets = candidateSets(signature, [...named.keys()])
-  bindPositional(signature, sets, named, positional, argv)
+  const leftOvers = bindRemaining(signature, named, bindPositional(signature, sets, named, unbound, argv))
   const finalSets = candidateSets(signature, [...named.keys()])
   const values = new Map<string, unknown>()
   for (const {parameter, value, extent} of named.values()) values.set(parameter.name, at(extent, () => convertArgument(value, parameter, command)))
-  return {values, parameterSets: finalSets}
+  return {values, parameterSets: finalSets, leftOvers}
 }
 
 type Named = Map<string, {parameter: ParameterDefinition; value: unknown; extent?: unknown}>
@@ -198,29 +214,59 @@ function at<T>(extent: unknown, step: () => T): T {
   }
 }
 
+/**
+ * bindPositional fills the positional parameters in position order (§7.2 step 4), skipping those bound
+ * by name and the one that takes the remaining arguments; it returns what is left over, in source order.
+ */
 function bindPositional(
   signature: CommandSignature,
   sets: string[],
   named: Named,
-  positional: ReadonlyArray<CommandArgument & {kind: 'value'}>,
+  unbound: readonly CommandArgument[],
   argv: boolean,
-): void {
+): CommandArgument[] {
   const command = signature.name
   const slots = signature.parameters
-    .filter((p) => !named.has(p.name))
+    .filter((p) => !named.has(p.name) && p.name !== signature.remainingArguments)
     .map((p) => ({p, position: Math.min(...sets.map((s) => membershipIn(p, s)?.position ?? Infinity))}))
     .filter((s) => Number.isFinite(s.position))
     .sort((a, b) => a.position - b.position)
-  for (const [index, {value: argument, extent}] of positional.entries()) {
-    const slot = slots[index]
-    if (!slot) {
-      const text = argument.kind === 'argv' ? argument.raw : toPSString(argument.value)
-      throw withExtent(extent, bindingError(command, 'PositionalParameterNotFound', `A positional parameter cannot be found that accepts argument '${text}'.`))
+  const leftOver: CommandArgument[] = []
+  for (const arg of unbound) {
+    const slot = arg.kind === 'value' ? slots.shift() : undefined
+    if (arg.kind !== 'value' || !slot) {
+      leftOver.push(arg)
+      continue
     }
-    const value = at(extent, () => readValue(argument, slot.p, command))
-    if (value === MISSING) throw withExtent(extent, missingArgument(command, slot.p, argv))
-    named.set(slot.p.name, {parameter: slot.p, value, extent})
+    const value = at(arg.extent, () => readValue(arg.value, slot.p, command))
+    if (value === MISSING) throw withExtent(arg.extent, missingArgument(command, slot.p, argv))
+    named.set(slot.p.name, {parameter: slot.p, value, extent: arg.extent})
   }
+  return leftOver
+}
+
+/**
+ * bindRemaining gives what is left over to the ValueFromRemainingArguments parameter unless it was
+ * bound by name, or returns it as a simple function's `$args` (§6, §7.2 step 4); otherwise the first
+ * left over is an error: NamedParameterNotFound for a parameter token, PositionalParameterNotFound for
+ * a value (its extent is the whole command, §11.1).
+ */
+function bindRemaining(signature: CommandSignature, named: Named, leftOver: readonly CommandArgument[]): unknown[] {
+  if (leftOver.length === 0) return []
+  const command = signature.name
+  const parameter = signature.parameters.find((p) => p.name === signature.remainingArguments)
+  if (parameter && !named.has(parameter.name)) {
+    const values = leftOver.flatMap((arg) => argumentTexts(arg, (value) => readValue(value, parameter, command)))
+    // A single collection left over is passed as that collection (PS's HandleRemainingArguments).
+    const value = values.length === 1 && Array.isArray(values[0]) ? values[0] : values
+    named.set(parameter.name, {parameter, value, extent: leftOver[0]!.extent})
+    return []
+  }
+  if (signature.simpleFunction) return leftOver.flatMap((arg) => argumentTexts(arg, (value) => (value.kind === 'argv' ? value.raw : value.value)))
+  const first = leftOver[0]!
+  if (first.kind === 'parameter') throw withExtent(first.extent, namedParameterNotFound(command, first.name))
+  const text = first.value.kind === 'argv' ? first.value.raw : toPSString(first.value.value)
+  throw bindingError(command, 'PositionalParameterNotFound', `A positional parameter cannot be found that accepts argument '${text}'.`)
 }
 
 /** candidateSets lists the parameter sets containing every bound parameter, default set first (§7.2 step 5). */

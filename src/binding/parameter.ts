@@ -84,6 +84,10 @@ export interface CommandSignature {
   readonly documentedParameters?: () => readonly string[]
   /** Whether the command takes -WhatIf and -Confirm (it changes the store). */
   readonly supportsShouldProcess?: boolean
+  /** The parameter that takes the arguments left over (ValueFromRemainingArguments, powershell.md §7.2 step 4). */
+  readonly remainingArguments?: string
+  /** A simple function or script (§6): no common parameters, and the arguments left over go to `$args`. */
+  readonly simpleFunction?: boolean
 }
 
 /** typeFullName is the .NET type name of a parameter type, as binding messages print it. */

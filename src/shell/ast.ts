@@ -95,6 +95,32 @@ export interface WhileStatementAst extends Span {
   readonly body: StatementBlockAst
 }
 
+/** SwitchClauseAst is `condition { … }` of a switch; a `default` clause has no condition. */
+export interface SwitchClauseAst extends Span {
+  readonly type: 'SwitchClause'
+  readonly condition?: ExpressionAst
+  readonly body: StatementBlockAst
+}
+
+/** SwitchFlagAst is a flag outside the subset (`-File`, `-Parallel`), kept for the check before running (§14). */
+export interface SwitchFlagAst extends Span {
+  readonly type: 'SwitchFlag'
+  /** `file` or `parallel`. */
+  readonly flag: string
+}
+
+/** SwitchStatementAst is `switch -flags (pipeline) { clauses }` (powershell.md §6). */
+export interface SwitchStatementAst extends Span {
+  readonly type: 'Switch'
+  /** How conditions compare: the last of -Regex, -Wildcard and -Exact wins. */
+  readonly mode: 'exact' | 'wildcard' | 'regex'
+  readonly caseSensitive: boolean
+  /** The input; for `-File` (outside the subset) the file name. */
+  readonly input: PipelineBaseAst | ExpressionAst
+  readonly clauses: readonly SwitchClauseAst[]
+  readonly unsupportedFlags: readonly SwitchFlagAst[]
+}
+
 export interface CatchClauseAst extends Span {
   readonly type: 'CatchClause'
   /** Empty catches everything; otherwise the whitelisted exception types (§8.2). */
@@ -185,6 +211,7 @@ export type StatementAst =
   | ForEachStatementAst
   | ForStatementAst
   | WhileStatementAst
+  | SwitchStatementAst
   | TryStatementAst
   | FunctionDefinitionAst
   | FlowStatementAst

@@ -6,7 +6,7 @@ import {parseError} from './errors.js'
 import type {CommandHost} from './host.js'
 import {resolveAlias} from './interp/aliases.js'
 import {type LyncCatalogue, lyncCmdletNotProvided} from './lync-catalogue.js'
-import {commandNotSupported, importModuleNotSupported, isLyncModule} from './unsupported.js'
+import {UNSUPPORTED_SWITCH_FLAGS, commandNotSupported, importModuleNotSupported, isLyncModule} from './unsupported.js'
 import type {UtilityCommand} from './utility/command.js'
 
 /**
@@ -38,6 +38,10 @@ export function checkScript(script: A.ScriptBlockAst, context: CheckContext): Er
   const functions = new Set(nodesOf<A.FunctionDefinitionAst>(script.statements, 'FunctionDefinition').map((f) => f.name.toLowerCase()))
   const findings = [...(script.findings ?? [])]
   for (const command of nodesOf<A.CommandAst>(script.statements, 'Command')) findings.push(...commandFindings(command, functions, context))
+  for (const flag of nodesOf<A.SwitchFlagAst>(script.statements, 'SwitchFlag')) {
+    const message = UNSUPPORTED_SWITCH_FLAGS[flag.flag]
+    if (message) findings.push({message, start: flag.start, end: flag.end})
+  }
   findings.sort((a, b) => a.start - b.start)
   const once = findings.filter((f, i) => i === 0 || f.start !== findings[i - 1]!.start || f.message !== findings[i - 1]!.message)
   return once.map((f) => parseError('NotSupportedByCsxmpp', f.message, {source: script.source, start: f.start, end: f.end}))

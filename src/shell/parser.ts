@@ -51,6 +51,11 @@ const NAME = /[\p{L}_][\p{L}\p{Nd}_]*/uy
 
 type Mode = 'expression' | 'argument'
 
+/** The flags of a switch statement, matched by prefix (§6); each starts with its own letter. */
+const SWITCH_FLAGS = ['regex', 'wildcard', 'exact', 'casesensitive', 'file', 'parallel'] as const
+const PIPELINE_VALUE_REQUIRED = "A switch statement must have one of the following:  '-file file_name' or '( expression )'."
+
+
 /** parseScript parses a whole script (or -Command text) into its ScriptBlockAst. */
 export function parseScript(source: SourceText): A.ScriptBlockAst {
   return new Parser(source).script()
@@ -72,6 +77,8 @@ class Parser {
   readonly #findings: A.UnsupportedFinding[] = []
   /** Above 0 while skipping a construct that is itself a finding: nothing inside it is reported (§14.1). */
   #muted = 0
+  /** Switch nesting, for `$switch` inside a switch (§14). */
+  #switches = 0
 
   constructor(readonly source: SourceText) {
     this.#scanner = new Scanner(source)
@@ -224,6 +231,8 @@ class Parser {
           return this.#for()
         case 'while':
           return this.#while()
+        case 'switch':
+          return this.#switch()
         case 'try':
           return this.#try()
         case 'function':
@@ -440,6 +449,129 @@ class Parser {
     const condition = this.#condition(keyword, 'while')
     const body = this.#loopBody(keyword, 'while ( condition )')
     return {type: 'While', condition, body, start: keyword.start, end: body.end}
+  }
+
+  // ---- switch (§6; PS's SwitchStatementRule) -----------------------------------------------------
+
+  #switch(): A.SwitchStatementAst {
+    const keyword = this.#keyword()
+    const flags = this.#switchFlags(keyword)
+    const {input, end: inputEnd} = flags.file ? {input: flags.file, end: flags.end} : this.#switchInput(flags.end)
+    this.#switches++
+    try {
+      const {clauses, end} = this.#switchBody(inputEnd)
+      return {type: 'Switch', mode: flags.mode, caseSensitive: flags.caseSensitive, input, clauses, unsupportedFlags: flags.unsupported, start: keyword.start, end}
+    } finally {
+      this.#switches--
+    }
+  }
+
+  /** #switchFlags reads `-Regex -Wildcard -Exact -CaseSensitive` (any case, any prefix) and `-File name`, `-Parallel`. */
+  #switchFlags(keyword: Token) {
+    let mode: A.SwitchStatementAst['mode'] = 'exact'
+    let caseSensitive = false
+    let file: A.ExpressionAst | undefined
+    const unsupported: A.SwitchFlagAst[] = []
+    let end = keyword.end
+    for (;;) {
+      this.#skipNewlines()
+      const token = this.#peek('argument')
+      if (token.kind !== 'parameter') return {mode, caseSensitive, file, unsupported, end}
+      this.#next('argument')
+      end = token.end
+      const flag = SWITCH_FLAGS.find((f) => f.startsWith(token.name.toLowerCase()))
+      if (!flag) throw this.#error('InvalidSwitchFlag', `The parameter ${token.name} is not valid for the switch statement.`, token.start, token.end)
+      if (flag === 'casesensitive') caseSensitive = true
+      else if (flag === 'file' || flag === 'parallel') unsupported.push({type: 'SwitchFlag', flag, start: token.start, end: token.end})
+      else mode = flag
+      if (flag === 'file') {
+        file = this.#switchFile(token)
+        end = file.end
+      }
+    }
+  }
+
+  /** #switchFile reads the file name after `-File`, so that the construct parses and the check reports it (§14). */
+  #switchFile(flag: Token): A.ExpressionAst {
+    this.#skipNewlines()
+    const token = this.#peek('argument')
+    if (!this.#startsSwitchCondition(token)) {
+      throw this.#error('MissingFilenameOption', "Cannot process the 'switch' statement because of a missing file name argument to the -file option.", flag.end, flag.end, token.kind === 'eof')
+    }
+    return this.#argument()
+  }
+
+  /** #switchInput reads `( pipeline )`; positions of its errors follow PS (zero width, after the last token). */
+  #switchInput(after: number): {input: A.PipelineBaseAst; end: number} {
+    this.#skipNewlines()
+    const open = this.#next('expression')
+    if (!this.#isOperator(open, '(')) throw this.#error('PipelineValueRequired', PIPELINE_VALUE_REQUIRED, after, after, open.kind === 'eof')
+    return this.#with(true, () => {
+      const next = this.#peek('expression')
+      if (next.kind === 'eof' || this.#isOperator(next, ')')) throw this.#error('PipelineValueRequired', PIPELINE_VALUE_REQUIRED, open.end, open.end, next.kind === 'eof')
+      const pipeline = this.#pipeline()
+      const close = this.#next('expression')
+      if (!this.#isOperator(close, ')')) {
+        throw this.#error('MissingEndParenthesisInSwitchStatement', "Missing ')' after expression in switch statement.", pipeline.end, pipeline.end, close.kind === 'eof')
+      }
+      return {input: pipeline, end: close.end}
+    })
+  }
+
+  /** #switchBody reads `{ clause { clause } }`: clauses separated by newlines, `;` or nothing (§3). */
+  #switchBody(after: number): {clauses: A.SwitchClauseAst[]; end: number} {
+    this.#skipNewlines()
+    const open = this.#next('expression')
+    if (!this.#isOperator(open, '{')) throw this.#error('MissingCurlyBraceInSwitchStatement', "Missing '{' in switch statement.", after, after, open.kind === 'eof')
+    const clauses: A.SwitchClauseAst[] = []
+    return this.#with(false, () => {
+      let end = open.end
+      for (;;) {
+        this.#skipNewlines()
+        const clause = this.#switchClause(end)
+        if (!clause.condition && clauses.some((c) => !c.condition)) {
+          throw this.#error('MultipleSwitchDefaultClauses', 'A switch statement can have only one default clause.', clause.start, clause.start + 'default'.length)
+        }
+        clauses.push(clause)
+        end = clause.end
+        this.#skipSeparators()
+        const next = this.#peek('expression')
+        if (this.#isOperator(next, '}')) return {clauses, end: this.#next('expression').end}
+        if (next.kind === 'eof') throw this.#error('MissingEndCurlyBrace', "Missing closing '}' in statement block or type definition.", open.start, open.end, true)
+      }
+    })
+  }
+
+  #switchClause(after: number): A.SwitchClauseAst {
+    const token = this.#peek('argument')
+    if (!this.#startsSwitchCondition(token)) {
+      throw this.#error('MissingSwitchConditionExpression', 'Missing condition in switch statement clause.', after, after, token.kind === 'eof')
+    }
+    const isDefault = this.#word(token) === 'default'
+    if (isDefault) this.#next('argument')
+    const condition = isDefault ? undefined : this.#switchCondition()
+    const conditionEnd = condition?.end ?? token.end
+    this.#skipNewlines()
+    const open = this.#peek('expression')
+    if (!this.#isOperator(open, '{')) {
+      throw this.#error('MissingSwitchStatementClause', 'Missing statement block in switch statement clause.', conditionEnd, conditionEnd, open.kind === 'eof')
+    }
+    const body = this.#loopBody(open, 'switch condition')
+    return {type: 'SwitchClause', condition, body, start: token.start, end: body.end}
+  }
+
+  #startsSwitchCondition(token: Token): boolean {
+    if (token.kind === 'variable') return !token.splat
+    if (['number', 'string', 'expandable', 'parameter'].includes(token.kind)) return true
+    return this.#isOperator(token, '(', '$(', '@(', '@{', '{')
+  }
+
+  /** #switchCondition reads one condition in argument mode; a `-word` is the text it reads as. */
+  #switchCondition(): A.ExpressionAst {
+    const token = this.#peek('argument')
+    if (token.kind !== 'parameter') return this.#argument()
+    this.#next('argument')
+    return {type: 'StringConstant', value: this.#tokenText(token), bare: true, start: token.start, end: token.end}
   }
 
   #try(): A.TryStatementAst {
@@ -676,7 +808,7 @@ class Parser {
   #assignedValue(target: A.ExpressionAst, operator: string): A.AssignmentStatementAst {
     this.#skipNewlines()
     const word = this.#word(this.#peek('expression'))
-    const value: A.StatementAst = word === 'if' ? this.#if() : word === 'foreach' ? this.#foreach() : this.#pipeline()
+    const value: A.StatementAst = word === 'if' ? this.#if() : word === 'foreach' ? this.#foreach() : word === 'switch' ? this.#switch() : this.#pipeline()
     return {type: 'Assignment', target, operator, value, start: target.start, end: value.end}
   }
 
@@ -1203,6 +1335,7 @@ class Parser {
     const lower = token.name.toLowerCase()
     if (UNSUPPORTED_VARIABLES.has(lower) && scope === undefined) this.#report(`The variable '$${token.name}' is not supported by csxmpp.`, token.start, token.end)
     if (lower === 'input' && scope === undefined) this.#report(PIPELINE_INPUT_MESSAGE, token.start, token.end)
+    if (lower === 'switch' && scope === undefined && this.#switches > 0) this.#report(`The variable '$${token.name}' is not supported by csxmpp.`, token.start, token.end)
     return {type: 'Variable', name: token.name, scope, splat: token.splat, start: token.start, end: token.end}
   }
 

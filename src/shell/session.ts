@@ -6,7 +6,7 @@ import {checkScript} from './check.js'
 import {applyAliasPresets} from './interp/aliases.js'
 import {atExtent} from './errors.js'
 import type {CommandHost, ShellConsole} from './host.js'
-import {CommandRunner, remainingArguments} from './interp/commands.js'
+import {CommandRunner} from './interp/commands.js'
 import type {Frame} from './interp/frame.js'
 import {functionSignature, prepareFunctionScope} from './interp/functions.js'
 import {Interpreter, enumerate} from './interp/interpreter.js'
@@ -85,15 +85,9 @@ export class ShellSession {
     const name = path.basename(file.path)
     const fn = functionSignature(name, script.paramBlock)
     try {
-      if (!script.paramBlock) {
-        // The arguments are the script's `$args`; prepareFunctionScope defines it (§1.4).
-        const args = file.args.map((a) => (a.kind === 'parameter' ? `-${a.name}` : a.value.kind === 'argv' ? a.value.raw : a.value.value))
-        await prepareFunctionScope(this.interp, fn, {values: new Map(), parameterSets: ['*']}, frame, args, file.path)
-        return undefined
-      }
       const binding = bindArguments(fn.signature, file.args, {argv: true})
       checkMandatory(fn.signature, binding.parameterSets[0]!, new Set(binding.values.keys()))
-      await prepareFunctionScope(this.interp, fn, binding, frame, [], file.path)
+      await prepareFunctionScope(this.interp, fn, binding, frame, file.path)
       return undefined
     } catch (error) {
       if (!(error instanceof ErrorRecord)) throw error
@@ -142,7 +136,7 @@ export class ShellSession {
     const frame: Frame = {scope: this.scope, source: new SourceText(''), writeError: (record) => this.runtime.showError(record), call: undefined}
     const output: unknown[] = []
     try {
-      const binding = bindArguments(utility.signature, remainingArguments(utility, args), {argv: true})
+      const binding = bindArguments(utility.signature, args, {argv: true})
       applyAliasPresets(name, binding.values)
       checkMandatory(utility.signature, binding.parameterSets[0]!, new Set(binding.values.keys()))
       const processor = this.runner.startUtility(utility, binding, frame, async (v) => void output.push(...enumerate(v)), {})

@@ -17,7 +17,6 @@ export const UNSUPPORTED_KEYWORDS: Readonly<Record<string, string>> = {
   sequence: 'Workflows are not supported by csxmpp.',
   inlinescript: 'Workflows are not supported by csxmpp.',
   configuration: 'DSC configurations are not supported by csxmpp.',
-  switch: 'The switch statement is not supported by csxmpp; use if/elseif.',
   do: 'do loops are not supported by csxmpp; use while.',
   trap: 'The trap statement is not supported by csxmpp; use try/catch.',
   data: 'Data sections are not supported by csxmpp.',
@@ -26,6 +25,12 @@ export const UNSUPPORTED_KEYWORDS: Readonly<Record<string, string>> = {
   process: PIPELINE_INPUT_MESSAGE,
   end: PIPELINE_INPUT_MESSAGE,
   dynamicparam: PIPELINE_INPUT_MESSAGE,
+}
+
+/** Switch flags outside the subset and their messages (§14); the check before running reports them. */
+export const UNSUPPORTED_SWITCH_FLAGS: Readonly<Record<string, string>> = {
+  file: 'switch -File is not supported by csxmpp; use switch (Get-Content <file>).',
+  parallel: 'Workflows are not supported by csxmpp.',
 }
 
 /** Variables the parser can tell are PowerShell automatic variables outside the subset (§4.4, §14). */

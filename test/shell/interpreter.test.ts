@@ -58,6 +58,22 @@ const OUTPUT: ReadonlyArray<[string, string, string]> = [
   ['script blocks and the call operator', '$b = { param($x) $x * 2 }; & $b 21; $b.Invoke(5)', '42\n10\n'],
   ['here-strings', '$n = "x"\n@"\na $n\n  `$n\n"@', 'a x\n  $n\n'],
   ['$env: variables', '$env:CSXMPP_TEST_VALUE = "v1"; $env:CSXMPP_TEST_VALUE; $env:CSXMPP_NOT_SET -eq $null', 'v1\nTrue\n'],
+  // switch (§6); C72–C77 hold the conformance cases.
+  ['switch: a string and a hashtable are one round each', 'switch ("abc") { abc { "whole" } }; switch (@{a = 1; b = 2}) { default { $_.Count } }', 'whole\n2\n'],
+  ['switch: a command that outputs nothing gives no round', 'switch (Write-Output) { default { "never" } }; "done"', 'done\n'],
+  ['switch: an array condition compares as its joined string form; case is ignored', 'switch ("1 2") { (1, 2) { "joined" } }; switch ("ABC") { abc { "ci" } }', 'joined\nci\n'],
+  ['switch: a condition is evaluated each time it is tested', '$c = 0; switch (1, 2) { $($c++; 2) { "hit $_" } }; $c', 'hit 2\n2\n'],
+  ['switch: script-block conditions run in a child scope, clauses in the current one', 'switch (1) { { $v = 5; $true } { "v=$v"; $w = 7 } }; "w=$w"', 'v=\nw=7\n'],
+  ['switch: break in an inner switch ends only that one; $_ comes back', 'switch (1, 2) { default { switch ("a") { "a" { break } }; "outer $_" } }', 'outer 1\nouter 2\n'],
+  ['switch: $_ is unset again after a switch at top level', 'switch (1) { 1 { } }; $null -eq $_', 'True\n'],
+  ['switch: continue inside a while loop goes on with the loop body', '$i = 0; while ($i -lt 2) { $i++; switch ($i) { 1 { continue } }; "i=$i" }', 'i=1\ni=2\n'],
+  ['switch -Wildcard -CaseSensitive', 'switch -Wildcard -CaseSensitive ("Abc") { "a*" { "lower" } "A*" { "upper" } }', 'upper\n'],
+  ['switch -Regex: .NET group numbers; a failed test leaves $Matches', 'switch -Regex ("ab") { "(?<x>a)(b)" { $Matches[1]; $Matches.x } }; switch -Regex ("zz") { "a" { } }; $Matches[0]', 'b\na\nab\n'],
+  ['switch: a return in a script-block condition ends only the condition', 'function f { switch (1) { { return $true } { "held" } }; "after" }; f', 'held\nafter\n'],
+  // Positional and remaining arguments (§6, §7.2 step 4); C86–C88 hold the conformance cases.
+  ['ValueFromRemainingArguments in a function', 'function r { param($a, [Parameter(ValueFromRemainingArguments=$true)]$rest) "a=$a rest=$($rest -join \'|\')" }; r 1 2 3 -z:4; r 1 @(5, 6)', 'a=1 rest=2|3|-z:|4\na=1 rest=5|6\n'],
+  ['SupportsShouldProcess: -WhatIf and -Confirm set the preferences inside', 'function s { [CmdletBinding(SupportsShouldProcess=$true)] param() "$WhatIfPreference $ConfirmPreference" }; s; s -WhatIf -Confirm:$false', 'False High\nTrue None\n'],
+  ['Write-Output takes every positional argument and unknown parameter tokens', '(Write-Output a b c).Count; Write-Output "x" -Bogus', '3\nx\n-Bogus\n'],
   ['PSVersionTable says 5.1 Desktop', '$PSVersionTable.PSVersion.Major; $PSVersionTable.PSEdition; $IsLinux', '5\nDesktop\nTrue\n'],
   // Compound arguments (§2.7).
   ['a simple variable with text glued on is one argument', 'function A { "$($args.Count): $($args -join \'|\')" }; $d = "x"; A $d\\eap.xml; A $d-old.xml; A ${d}y; A $d"q r"; A $d$d', '1: x\\eap.xml\n1: x-old.xml\n1: xy\n1: xq r\n1: xx\n'],
@@ -91,6 +107,8 @@ const ERRORS: ReadonlyArray<[string, string, string]> = [
   ['a missing mandatory function parameter', 'function f { param([Parameter(Mandatory=$true)]$Name) }; f', 'f : Cannot process command because of one or more missing mandatory parameters: Name.\nAt t.ps1:1 char:58\n+ function f { param([Parameter(Mandatory=$true)]$Name) }; f\n+                                                          ~\n    + CategoryInfo          : InvalidArgument: (:) [f], ParameterBindingException\n    + FullyQualifiedErrorId : MissingMandatoryParameter,f\n'],
   ['an unsupported parameter of a utility cmdlet, before running', '"x"\n1 | Format-Table -Wrap', 'At t.ps1:2 char:18\n+ 1 | Format-Table -Wrap\n+                  ~~~~~\nThe parameter -Wrap of Format-Table is not supported by csxmpp.\n    + CategoryInfo          : ParserError: (:) [], ParseException\n    + FullyQualifiedErrorId : NotSupportedByCsxmpp\n1 unsupported construct or command found; nothing was run.\n'],
   ['a typographic dash names the parameter canonically', 'function f($Name) { }; f \u2013Name', "f : Missing an argument for parameter 'Name'. Specify a parameter of type 'System.Management.Automation.PSObject' and try again.\nAt t.ps1:1 char:26\n+ function f($Name) { }; f \u2013Name\n+                          ~~~~~\n    + CategoryInfo          : InvalidArgument: (:) [f], ParameterBindingException\n    + FullyQualifiedErrorId : MissingArgument,f\n"],
+  ['an invalid regular expression in switch -Regex', 'switch -Regex ("a") { "(" { } }', 'The regular expression pattern ( is not valid.\nAt t.ps1:1 char:23\n+ switch -Regex ("a") { "(" { } }\n+                       ~~~\n    + CategoryInfo          : InvalidOperation: ((:String) [], RuntimeException\n    + FullyQualifiedErrorId : InvalidRegularExpression\n'],
+  ['an advanced function refuses an unknown parameter', 'function g { param([Parameter()]$a) }; g -b 1', "g : A parameter cannot be found that matches parameter name 'b'.\nAt t.ps1:1 char:42\n+ function g { param([Parameter()]$a) }; g -b 1\n+                                          ~~\n    + CategoryInfo          : InvalidArgument: (:) [g], ParameterBindingException\n    + FullyQualifiedErrorId : NamedParameterNotFound,g\n"],
   // `ls` is an alias of Get-ChildItem since the 2026-12 amendment (§7.1), so grep stands for a program.
   ['an external program', 'grep', "Running the external program 'grep' is not supported by csxmpp.\nAt t.ps1:1 char:1\n+ grep\n+ ~~~~\n    + CategoryInfo          : NotImplemented: (grep:String) [], NotSupportedException\n    + FullyQualifiedErrorId : NotSupportedByCsxmpp\n"],
 ]

@@ -34,6 +34,17 @@ const ERRORS: ReadonlyArray<[string, string, string, string, string]> = [
   ['$a[]', 'At t.ps1:1 char:3\n+ $a[]', '+   ~~', 'Array index expression is missing or not valid.', 'MissingArrayIndexExpression'],
   ['"ok" "x"', 'At t.ps1:1 char:6\n+ "ok" "x"', '+      ~~~', "Unexpected token '\"x\"' in expression or statement.", 'UnexpectedToken'],
   ['<# open', 'At t.ps1:1 char:1\n+ <# open', '+ ~~', "Missing closing '#>' at end of file.", 'MissingEndMultiLineComment'],
+  // switch (§6): PS 5.1 texts and ids; positions as PS's parser reports them (zero width after the last token).
+  ['switch', 'At t.ps1:1 char:7\n+ switch', '+       ~', "A switch statement must have one of the following:  '-file file_name' or '( expression )'.", 'PipelineValueRequired'],
+  ['switch ()', 'At t.ps1:1 char:9\n+ switch ()', '+         ~', "A switch statement must have one of the following:  '-file file_name' or '( expression )'.", 'PipelineValueRequired'],
+  ['switch -Foo (1) { }', 'At t.ps1:1 char:8\n+ switch -Foo (1) { }', '+        ~~~~', 'The parameter Foo is not valid for the switch statement.', 'InvalidSwitchFlag'],
+  ['switch -file', 'At t.ps1:1 char:13\n+ switch -file', '+             ~', "Cannot process the 'switch' statement because of a missing file name argument to the -file option.", 'MissingFilenameOption'],
+  ['switch (1 { }', 'At t.ps1:1 char:10\n+ switch (1 { }', '+          ~', "Missing ')' after expression in switch statement.", 'MissingEndParenthesisInSwitchStatement'],
+  ['switch ("abc")  \n"x"', 'At t.ps1:1 char:15\n+ switch ("abc")  ', '+               ~', "Missing '{' in switch statement.", 'MissingCurlyBraceInSwitchStatement'],
+  ['switch (1) { }', 'At t.ps1:1 char:13\n+ switch (1) { }', '+             ~', 'Missing condition in switch statement clause.', 'MissingSwitchConditionExpression'],
+  ['switch (1) { 1 {} ) }', 'At t.ps1:1 char:18\n+ switch (1) { 1 {} ) }', '+                  ~', 'Missing condition in switch statement clause.', 'MissingSwitchConditionExpression'],
+  ['switch ("abc")  { 1 }', 'At t.ps1:1 char:20\n+ switch ("abc")  { 1 }', '+                    ~', 'Missing statement block in switch statement clause.', 'MissingSwitchStatementClause'],
+  ['switch (1) {default {} default {}}', 'At t.ps1:1 char:24\n+ switch (1) {default {} default {}}', '+                        ~~~~~~~', 'A switch statement can have only one default clause.', 'MultipleSwitchDefaultClauses'],
   ['$s = @"x\n"@', 'At t.ps1:1 char:8\n+ $s = @"x', '+        ~', 'No characters are allowed after a here-string header but before the end of the line.', 'UnexpectedCharactersAfterHereStringHeader'],
   // §2.9: an apostrophe typed as U+2019 ends a verbatim string (C83).
   ["Write-Output 'don\u2019t stop'", "At t.ps1:1 char:25\n+ Write-Output 'don\u2019t stop'", '+                         ~', "The string is missing the terminator: '.", 'TerminatorExpectedAtEndOfString'],
@@ -56,7 +67,7 @@ const UNSUPPORTED: ReadonlyArray<[string, string, string]> = [
   ['using namespace System', '+ ~~~~~', 'The using statement is not supported by csxmpp.'],
   ['workflow W { }', '+ ~~~~~~~~', 'Workflows are not supported by csxmpp.'],
   ['configuration C { }', '+ ~~~~~~~~~~~~~', 'DSC configurations are not supported by csxmpp.'],
-  ['switch ($x) { 1 { "a" } }', '+ ~~~~~~', 'The switch statement is not supported by csxmpp; use if/elseif.'],
+  ['switch ($x) { 1 { $switch.MoveNext() } }', '+                   ~~~~~~~', "The variable '$switch' is not supported by csxmpp."],
   ['do { $i++ } while ($i -lt 3)', '+ ~~', 'do loops are not supported by csxmpp; use while.'],
   ['trap { continue }', '+ ~~~~', 'The trap statement is not supported by csxmpp; use try/catch.'],
   ['break', '+ ~~~~~', 'break outside a loop is not supported by csxmpp.'],
@@ -89,6 +100,45 @@ for (const [script, caret, message] of UNSUPPORTED) {
   })
 }
 
+/** switchOf parses a script of one switch statement. */
+function switchOf(text: string) {
+  const statement = parseScript(new SourceText(text)).statements[0]!
+  assert.equal(statement.type, 'Switch')
+  return statement
+}
+
+const SWITCH_FORMS: ReadonlyArray<[string, string, boolean, number]> = [
+  // script, mode, case-sensitive, clauses: flags by any prefix and case, the last of -Regex/-Wildcard/-Exact winning
+  ['switch ($x) { 1 { "a" } }', 'exact', false, 1],
+  ['switch -r -W -regEX -c ($x) { 1 { "a" } }', 'regex', true, 1],
+  ['switch -Regex -Exact ($x) { a {} }', 'exact', false, 1],
+  ['switch\n  -Wildcard\n  ($x)\n{\n  "a*"\n  { 1 }\n\n  default { 2 }; "b" { 3 } "c" { 4 }\n}', 'wildcard', false, 4],
+]
+
+for (const [script, mode, caseSensitive, clauses] of SWITCH_FORMS) {
+  test(`switch parses: ${JSON.stringify(script)}`, () => {
+    const parsed = switchOf(script)
+    assert.deepEqual([parsed.mode, parsed.caseSensitive, parsed.clauses.length], [mode, caseSensitive, clauses])
+  })
+}
+
+test('switch: `default` is a keyword only as the bare word; a quoted "default" is a condition', () => {
+  const parsed = switchOf('switch ($x) { "default" { 1 } default { 2 } }')
+  assert.deepEqual(parsed.clauses.map((c) => c.condition?.type), ['StringConstant', undefined])
+})
+
+test('switch -File and -Parallel parse, as nodes the check before running reports (§14)', () => {
+  const parsed = switchOf('switch -File partners.txt { default { $_ } }')
+  assert.deepEqual(parsed.unsupportedFlags.map((f) => [f.flag, f.start, f.end]), [['file', 7, 12]])
+  assert.deepEqual(switchOf('switch -Parallel (1) { 1 { } }').unsupportedFlags.map((f) => f.flag), ['parallel'])
+})
+
+test('switch is a statement in statement position only, and may be assigned', () => {
+  const assignment = parseScript(new SourceText('$c = switch (1) { 1 { "a" } }')).statements[0]!
+  assert.equal(assignment.type === 'Assignment' && assignment.value.type, 'Switch')
+  assert.equal(parseScript(new SourceText('Write-Output switch')).statements[0]!.type, 'Pipeline')
+})
+
 test('the legacy headers parse: #Requires -Version, -Modules Lync, -RunAsAdministrator, a #! line', () => {
   const script = '#!/usr/bin/env csxmpp\n#Requires -Version 3\n#Requires -Modules Lync\n#Requires -RunAsAdministrator\nGet-CsSipDomain'
   assert.equal(parseScript(new SourceText(script)).statements.length, 1)
@@ -102,6 +152,9 @@ const INCOMPLETE: ReadonlyArray<[string, boolean]> = [
   ['Get-CsSipDomain |', true],
   ['$h = @{ a = 1', true],
   ['(1 +', true],
+  ['switch ($x) {', true],
+  ['switch ($x) { 1', true],
+  ['switch ($x) { 1 { "a" }', true],
   ['$x = 1', false],
   ['"ok" "x"', false],
   // Typographic quotes (§2.9) open strings and here-strings that wait for their end too.

@@ -140,7 +140,7 @@ export class CommandRunner implements PipelineRunner {
       case 'host':
         return this.#hostProcessor(resolved.command, command, args, frame, emit, hasUpstream)
       case 'utility':
-        return this.#utilityProcessor(resolved.command, command, remainingArguments(resolved.command, args), frame, emit, hasUpstream, token)
+        return this.#utilityProcessor(resolved.command, command, args, frame, emit, hasUpstream, token)
       default:
         return this.#scriptProcessor(resolved, command, args, frame, emit)
     }
@@ -447,9 +447,9 @@ export class CommandRunner implements PipelineRunner {
       const parameters = resolved.kind === 'function' ? resolved.parameters : body.paramBlock
       const signature = functionSignature(name, parameters)
       const callFrame: Frame = {...frame, scope, source: body.source, call: {name: shown, source: frame.source, start: command.start, end: command.end}}
-      const binding = this.#bind(signature.signature, signature.filterArguments(args), frame, command)
+      const binding = this.#bind(signature.signature, args, frame, command)
       this.#checkMandatory(signature.signature, binding, frame, command)
-      await prepareFunctionScope(this.interp, signature, binding, callFrame, signature.extraArguments(args), resolved.kind === 'script' ? resolved.path : undefined)
+      await prepareFunctionScope(this.interp, signature, binding, callFrame, resolved.kind === 'script' ? resolved.path : undefined)
       try {
         await this.interp.executeStatements(body.statements, callFrame, emit)
       } catch (signal) {
@@ -483,14 +483,6 @@ export class CommandRunner implements PipelineRunner {
     this.#refuseFindings(body, frame, command)
     return {body, name: path.basename(resolved.shown), dot: resolved.dot, shown: path.basename(resolved.shown)}
   }
-}
-
-/** remainingArguments gathers all positional arguments into one list for a ValueFromRemainingArguments parameter. */
-export function remainingArguments(utility: UtilityCommand, args: readonly CommandArgument[]): CommandArgument[] {
-  const positional = args.filter((a) => a.kind === 'value')
-  if (!utility.remaining || positional.length < 2) return [...args]
-  const values = positional.map((a) => (a.kind !== 'value' ? null : a.value.kind === 'value' ? a.value.value : a.value.raw))
-  return [...args.filter((a) => a.kind !== 'value'), {kind: 'value', value: {kind: 'value', value: values}, extent: positional[0]!.extent}]
 }
 
 /** onPath tells whether an external program of that name is on PATH (§7.1). */

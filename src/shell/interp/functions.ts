@@ -1,4 +1,4 @@
-import type {BindingResult, CommandArgument} from '../../binding/binder.js'
+import type {BindingResult} from '../../binding/binder.js'
 import type {CommandSignature, ParameterDefinition, ParameterType} from '../../binding/parameter.js'
 import {bindingError} from '../../errors.js'
 import {toPSString} from '../../values/convert.js'
@@ -22,10 +22,8 @@ import path from 'node:path'
 export interface FunctionSignature {
   readonly signature: CommandSignature
   readonly parameters: readonly A.ParameterAst[]
-  readonly cmdletBinding: boolean
-  /** filterArguments keeps the arguments the binder gets; the rest land in `$args`. */
-  filterArguments(args: readonly CommandArgument[]): CommandArgument[]
-  extraArguments(args: readonly CommandArgument[]): unknown[]
+  /** An advanced function (`[CmdletBinding()]` or a `[Parameter()]`) takes the common parameters (§6). */
+  readonly advanced: boolean
 }
 
 /** constant reads an attribute argument: literals, `$true`/`$false`/`$null`, and lists of them. */
@@ -65,60 +63,50 @@ const BINDER_TYPES: Partial<Record<TypeKey, ParameterType>> = {
 
 function definition(parameter: A.ParameterAst, position: number | undefined): ParameterDefinition {
   const attr = attribute(parameter, 'parameter')
-  const explicit = named(attr, 'position')
   const aliases = attribute(parameter, 'alias')?.positional.flatMap((e) => [constant(e)].flat().map(toPSString)) ?? []
   const type = BINDER_TYPES[typeOf(parameter) ?? 'object'] ?? {kind: 'PSObject'}
   return {
     name: parameter.name,
     type,
     aliases,
-    sets: {'*': {mandatory: named(attr, 'mandatory') === true, position: explicit === undefined ? position : Number(explicit)}},
+    sets: {'*': {mandatory: named(attr, 'mandatory') === true, position}},
     description: toPSString(named(attr, 'helpmessage') ?? ''),
   }
+}
+
+/**
+ * positionsOf says which parameters are positional (§6, PS's Compiler.GetParameterMetaData): a switch
+ * never is; without any `Position=` or `ParameterSetName`, and unless `PositionalBinding=$false`, the
+ * others are, in declaration order; otherwise only those with `Position=`, in the order of their positions.
+ */
+function positionsOf(parameters: readonly A.ParameterAst[], cmdletBinding: A.AttributeAst | undefined): Array<number | undefined> {
+  const explicit = parameters.map((p) => named(attribute(p, 'parameter'), 'position'))
+  const setNamed = parameters.some((p) => named(attribute(p, 'parameter'), 'parametersetname') !== undefined)
+  const switches = parameters.map((p) => typeOf(p) === 'switch')
+  if (explicit.some((e) => e !== undefined) || setNamed || named(cmdletBinding, 'positionalbinding') === false) {
+    return explicit.map((e, i) => (e === undefined || switches[i] ? undefined : Number(e)))
+  }
+  let position = 0
+  return switches.map((isSwitch) => (isSwitch ? undefined : position++))
 }
 
 /** functionSignature builds the signature of a function or script from its parameters. */
 export function functionSignature(name: string, block: A.ParamBlockAst | undefined): FunctionSignature {
   const parameters = block?.parameters ?? []
-  const cmdletBinding = block?.attributes.some((a) => a.name.toLowerCase() === 'cmdletbinding') ?? false
-  let position = 0
-  // Switches are never positional; other parameters take positions in declaration order (§1.4).
-  const definitions = parameters.map((p) => definition(p, typeOf(p) === 'switch' ? undefined : position++))
-  const signature: CommandSignature = {name, parameters: definitions, parameterSets: ['*'], defaultParameterSet: '*'}
-  const positional = definitions.filter((d) => d.sets?.['*']?.position !== undefined)
-  /** bound marks the arguments the binder gets; free positional values beyond the slots go to $args. */
-  const bound = (args: readonly CommandArgument[]): boolean[] => {
-    if (!block) return args.map(() => false)
-    if (cmdletBinding) return args.map(() => true)
-    const marks = args.map(() => true)
-    const named = new Set<string>()
-    let free = 0
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i]!
-      if (arg.kind === 'parameter') {
-        const definition = definitions.find((d) => d.name.toLowerCase().startsWith(arg.name.toLowerCase()))
-        if (definition) named.add(definition.name)
-        // A non-switch parameter without an attached value takes the next argument.
-        if (definition && definition.type.kind !== 'Switch' && !arg.attached) i++
-        continue
-      }
-      marks[i] = free++ < positional.filter((d) => !named.has(d.name)).length
-    }
-    return marks
+  const cmdletBinding = block?.attributes.find((a) => a.name.toLowerCase() === 'cmdletbinding')
+  const advanced = cmdletBinding !== undefined || parameters.some((p) => attribute(p, 'parameter'))
+  const positions = positionsOf(parameters, cmdletBinding)
+  const remaining = parameters.find((p) => named(attribute(p, 'parameter'), 'valuefromremainingarguments') === true)
+  const signature: CommandSignature = {
+    name,
+    parameters: parameters.map((p, i) => definition(p, positions[i])),
+    parameterSets: ['*'],
+    defaultParameterSet: '*',
+    remainingArguments: remaining?.name,
+    simpleFunction: !advanced,
+    supportsShouldProcess: named(cmdletBinding, 'supportsshouldprocess') === true,
   }
-  return {
-    signature,
-    parameters,
-    cmdletBinding,
-    filterArguments: (args) => {
-      const marks = bound(args)
-      return args.filter((_, i) => marks[i])
-    },
-    extraArguments: (args) => {
-      const marks = bound(args)
-      return args.filter((_, i) => !marks[i]).flatMap((a) => (a.kind === 'parameter' ? [`-${a.name}`] : [a.value.kind === 'value' ? a.value.value : a.value.raw]))
-    },
-  }
+  return {signature, parameters, advanced}
 }
 
 function validationError(command: string, parameter: string, detail: string) {
@@ -164,7 +152,6 @@ export async function prepareFunctionScope(
   fn: FunctionSignature,
   binding: BindingResult,
   frame: Frame,
-  extra: readonly unknown[],
   scriptFile: string | undefined,
 ): Promise<void> {
   const scope = frame.scope
@@ -180,8 +167,8 @@ export async function prepareFunctionScope(
     else value = type === 'switch' ? false : null
     scope.define({name: parameter.name, value, constraint: type === 'switch' ? undefined : type})
   }
-  scope.define({name: 'args', value: [...extra]})
-  if (fn.cmdletBinding) applyCommonParameters(binding, frame)
+  scope.define({name: 'args', value: [...(binding.leftOvers ?? [])]})
+  if (fn.advanced) applyCommonParameters(binding, frame)
   if (scriptFile !== undefined) {
     scope.define({name: 'PSScriptRoot', value: path.dirname(scriptFile)})
     scope.define({name: 'PSCommandPath', value: scriptFile})
@@ -206,5 +193,7 @@ function applyCommonParameters(binding: BindingResult, frame: Frame): void {
   if (errorAction !== undefined) set('ErrorActionPreference', toPSString(errorAction))
   const warningAction = binding.values.get('WarningAction')
   if (warningAction !== undefined) set('WarningPreference', toPSString(warningAction))
-  if (binding.values.get('WhatIf') === true) set('WhatIfPreference', true)
+  if (binding.values.has('WhatIf')) set('WhatIfPreference', binding.values.get('WhatIf'))
+  // -Confirm asks for every change; -Confirm:$false for none (about_Preference_Variables).
+  if (binding.values.has('Confirm')) set('ConfirmPreference', binding.values.get('Confirm') === true ? 'Low' : 'None')
 }

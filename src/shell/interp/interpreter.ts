@@ -15,6 +15,7 @@ import {binaryOperator, unaryOperator} from './operators.js'
 import type {Runtime} from './runtime.js'
 import {type Maybe, sequence, then} from './maybe.js'
 import {Scope} from './scope.js'
+import {runSwitch} from './switch.js'
 import {BreakSignal, ContinueSignal, ExitSignal, Interrupted, ReturnSignal, ScriptTerminatingError} from './signals.js'
 import {checkAssignable, preferencesOf, readEnvironment, readSpecial} from './variables.js'
 
@@ -109,6 +110,8 @@ export class Interpreter {
         return this.#for(statement, frame, emit)
       case 'While':
         return this.#loop(frame, emit, statement.body, async () => toBooleanValue(await this.evaluatePipeline(statement.condition, frame)))
+      case 'Switch':
+        return runSwitch(this, statement, frame, emit)
       case 'Try':
         return this.#try(statement, frame, emit)
       case 'FunctionDefinition':
@@ -283,7 +286,8 @@ export class Interpreter {
     return this.#statementValue(pipeline, frame)
   }
 
-  async #statementsOutput(statements: readonly A.StatementAst[], frame: Frame): Promise<unknown[]> {
+  /** statementsOutput runs statements and collects their output, arrays enumerated. */
+  async statementsOutput(statements: readonly A.StatementAst[], frame: Frame): Promise<unknown[]> {
     const output: unknown[] = []
     await this.executeStatements(statements, frame, async (v) => void output.push(...enumerate(v)))
     return output
@@ -317,9 +321,9 @@ export class Interpreter {
       case 'Variable':
         return this.readVariable(e, frame.scope)
       case 'SubExpression':
-        return this.#statementsOutput(e.statements, frame).then(collect)
+        return this.statementsOutput(e.statements, frame).then(collect)
       case 'ArrayExpression':
-        return this.#statementsOutput(e.statements, frame)
+        return this.statementsOutput(e.statements, frame)
       case 'Paren':
         return this.#statementValue(e.pipeline, frame)
       case 'ArrayLiteral':
@@ -351,7 +355,7 @@ export class Interpreter {
     const pieces = sequence(e.parts, (part): Maybe<string> => {
       if (typeof part === 'string') return part
       if (part.type === 'Variable') return text(this.readVariable(part, frame.scope))
-      return this.#statementsOutput(part.statements, frame).then((output) => text(collect(output)))
+      return this.statementsOutput(part.statements, frame).then((output) => text(collect(output)))
     })
     return then(pieces, (parts) => parts.join(''))
   }

@@ -61,6 +61,11 @@ export class Scope {
     return variable
   }
 
+  /** remove deletes a variable of this scope (a switch restores an absent `$_` so, §6). */
+  remove(name: string): void {
+    this.#variables.delete(name.toLowerCase())
+  }
+
   /** variableNames lists the names visible from here, for completion. */
   variableNames(): string[] {
     const names = new Set<string>()

@@ -42,14 +42,12 @@ export interface UtilityCommand {
   /** The PowerShell module Get-Command shows as Source (§9). */
   readonly module: 'Microsoft.PowerShell.Core' | 'Microsoft.PowerShell.Management' | 'Microsoft.PowerShell.Utility'
   readonly synopsis: string
-  /** The parameter that takes all positional arguments as one list (ValueFromRemainingArguments). */
-  readonly remaining?: string
   start(ctx: UtilityContext): UtilityProcessor
 }
 
-/** simple builds a signature whose parameters all belong to one set. */
-export function signature(name: string, parameters: CommandSignature['parameters'], unsupported: readonly string[] = []): CommandSignature {
-  return {name, parameters, parameterSets: ['Default'], defaultParameterSet: 'Default', unsupportedParameters: unsupported}
+/** signature builds a signature whose parameters all belong to one set; remaining takes the arguments left over (§7.2). */
+export function signature(name: string, parameters: CommandSignature['parameters'], unsupported: readonly string[] = [], remaining?: string): CommandSignature {
+  return {name, parameters, parameterSets: ['Default'], defaultParameterSet: 'Default', unsupportedParameters: unsupported, remainingArguments: remaining}
 }
 
 /** gather builds the processor of a cmdlet that needs all its input first (Sort-Object, ConvertTo-Json …). */

@@ -12,10 +12,9 @@ const COLORS = ['Black', 'DarkBlue', 'DarkGreen', 'DarkCyan', 'DarkRed', 'DarkMa
 const SGR = [30, 34, 32, 36, 31, 35, 33, 37, 90, 94, 92, 96, 91, 95, 93, 97]
 
 const writeOutput: UtilityCommand = {
-  signature: signature('Write-Output', [inputObject(0)], ['NoEnumerate']),
+  signature: signature('Write-Output', [inputObject(0)], ['NoEnumerate'], 'InputObject'),
   module: 'Microsoft.PowerShell.Utility',
   synopsis: 'Sends the specified objects to the next command in the pipeline.',
-  remaining: 'InputObject',
   start: (ctx) => ({
     async process(values) {
       if (values.has('InputObject')) await ctx.emit(values.get('InputObject'))
@@ -30,10 +29,9 @@ const writeHost: UtilityCommand = {
     param('Separator', 'object'),
     param('ForegroundColor', 'string'),
     param('BackgroundColor', 'string'),
-  ]),
+  ], [], 'Object'),
   module: 'Microsoft.PowerShell.Utility',
   synopsis: 'Writes customized output to the host.',
-  remaining: 'Object',
   start: (ctx) => ({
     async process(values) {
       const separator = values.has('Separator') ? toPSString(values.get('Separator')) : ' '
