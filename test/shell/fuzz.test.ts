@@ -21,7 +21,7 @@ import {type Rng, below, envNumber, pick, seeded} from '../helpers/random.js'
  * the scanner, parser and before-running check on script text, the wildcard matcher, and the argv
  * binder against the real Lync cmdlet signatures. Inputs are the repository's scripts and the
  * conformance cases, mutated the way copied admin scripts break (typographic quotes and dashes,
- * backticks, here-string headers, CR, NUL, surrogate halves, splices), each at most 4 KiB. Every failure
+ * backticks, here-string headers, CR, NUL, surrogate halves, splices, deep nesting), each at most 4 KiB. Every failure
  * must be an ErrorRecord that renders; anything else, or an input taking over a second, fails with
  * the seed, case index and input to replay it. CSXMPP_FUZZ_SEED replays a run; CSXMPP_FUZZ_CASES
  * scales it (the default, 25,000 per area, gives 100,000 inputs).
@@ -39,6 +39,9 @@ const SIGNIFICANT = [
   '=', '+=', '*', '?', '!', '%', ':', '\t', ' ', '\u00a0', '`n', '`', 'param(', 'function f', 'switch (', 'foreach ($x in ', 'try {', '} catch {',
   '[int]', '[string[]]', '#Requires -Version 2', 'class ', '-Filter', 'Get-CsXmppAllowedPartner', '😀',
 ]
+
+/** Tokens that open a nested construct; a long run of one must be a parse error, not a stack overflow. */
+const OPENERS = ['(', '@(', '$(', '"$(', '{', '& {', '[', '!', '-', '-not ', '@{a=', '$a[', '-(', 'f (', 'if (1) {', ',']
 
 /** scripts are the mutation seeds: every script.ps1 under test/scripts and the conformance scripts. */
 function seedScripts(): string[] {
@@ -60,7 +63,7 @@ function mutate(rng: Rng, text: string, others: readonly string[]): string {
   for (let n = 1 + below(rng, 4); n > 0; n--) {
     const at = below(rng, out.length + 1)
     const span = 1 + below(rng, 16)
-    switch (below(rng, 7)) {
+    switch (below(rng, 8)) {
       case 0: // insert a significant token
         out = out.slice(0, at) + pick(rng, SIGNIFICANT) + out.slice(at)
         break
@@ -86,6 +89,9 @@ function mutate(rng: Rng, text: string, others: readonly string[]): string {
         out = out.slice(0, at) + donor.slice(from, from + below(rng, 256)) + out.slice(at)
         break
       }
+      case 6: // nest deeply: a run of one opening token
+        out = out.slice(0, at) + pick(rng, OPENERS).repeat(below(rng, 2048)) + out.slice(at)
+        break
       default: // replace a character by a look-alike or a significant one
         out = out.slice(0, at) + pick(rng, SIGNIFICANT) + out.slice(at + 1)
     }
