@@ -58,7 +58,14 @@ const PIPELINE_VALUE_REQUIRED = "A switch statement must have one of the followi
 
 /** parseScript parses a whole script (or -Command text) into its ScriptBlockAst. */
 export function parseScript(source: SourceText): A.ScriptBlockAst {
-  return new Parser(source).script()
+  const parser = new Parser(source)
+  try {
+    return parser.script()
+  } catch (error) {
+    // Nesting deeper than JavaScript's stack (`((((…` from a fuzzer) is a parse error, never a crash (§8.1).
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw parser.tooDeeplyNested()
+    throw error
+  }
 }
 
 /** sameFinding tells whether two findings are one (the parser may scan a token twice when it looks ahead). */
@@ -179,6 +186,12 @@ class Parser {
     const token = this.#next(mode)
     if (this.#isOperator(token, op)) return token
     throw this.#error(errorId, message, token.start, token.end, token.kind === 'eof')
+  }
+
+  /** tooDeeplyNested is the parse error of a script nested deeper than the parser can follow. */
+  tooDeeplyNested(): ErrorRecord {
+    const at = this.#scanner.position
+    return this.#error('ScriptTooDeeplyNested', 'The script is nested too deeply for csxmpp to parse.', at, at + 1)
   }
 
   // ---- statements ------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import {after, before, describe, test} from 'node:test'
 import {buildRequest, exchange} from '../helpers/sip/raw.js'
 import {HEADER, connectXmpp} from '../helpers/security/xmpp-client.js'
 import {type Memory, type Target, startTarget} from '../helpers/security/target.js'
+import {type Rng, below as int, pick, seeded as random} from '../helpers/random.js'
 
 /**
  * Issue 12: a seeded fuzz of the gateway's open ports. Valid exchanges (s2s stream openings, dialback,
@@ -22,22 +23,6 @@ const BUDGET_MS = 20_000
 const CONCURRENCY = 8
 /** Memory after the fuzz may exceed memory before by this much (allocator slack, JIT code, log buffers). */
 const SLACK_BYTES = 32 * 1024 * 1024
-
-/** random is mulberry32: small, fast and the same sequence for the same seed on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-type Rng = () => number
-const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!
-const int = (rng: Rng, max: number): number => Math.floor(rng() * max)
 
 /** Byte sequences that parsers of XML, UTF-8 and SIP treat specially. */
 const TOKENS = ['<', '>', '&', '"', "'", '/', '=', ':', ';', ',', '\0', '\x01', '\x1f', '\r', '\n', '\r\n\r\n', '\t', ' ', ']]>', '<!--', '-->', '<?', '?>',

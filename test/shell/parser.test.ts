@@ -201,3 +201,13 @@ const MEMBER_NAMES: ReadonlyArray<[string, {member: string; computed?: string}]>
 for (const [text, expected] of MEMBER_NAMES) {
   test(`member name (§3 member_name): ${text}`, () => assert.deepEqual(memberOf(text), expected))
 }
+
+test('nesting deeper than the parser can follow is a parse error, never a stack overflow (§8.1)', () => {
+  for (const opener of ['(', '@(', '{', '$a[', '-(', '@{a=', '!']) {
+    const {shown, incomplete} = parseFailure(opener.repeat(4096 / opener.length))
+    assert.match(shown, /^The script is nested too deeply for csxmpp to parse\.$/m, opener)
+    assert.match(shown, /FullyQualifiedErrorId : ScriptTooDeeplyNested\n$/, opener)
+    assert.equal(incomplete, false, opener)
+  }
+  assert.doesNotThrow(() => parseScript(new SourceText(`${'('.repeat(100)}1${')'.repeat(100)}`, 't.ps1')))
+})

@@ -106,12 +106,12 @@ export const GET_USER: CmdletDefinition<StoreDocument> = {
   ],
   async process(ctx) {
     const document = ctx.store.document
-    let keys = ctx.has('Identity') ? findUsers(document, ctx.get<string>('Identity') ?? '') : Object.keys(document.users)
+    let keys = ctx.has('Identity') ? findUsers(ctx.cmdlet, document, ctx.get<string>('Identity') ?? '') : Object.keys(document.users)
     const text = ctx.get<string>('Filter')
     if (text !== undefined && text !== null) {
       const filter = parseUserFilter(text)
       if (!filter) return ctx.writeError(filterNotSupported(ctx, text))
-      keys = keys.filter((k) => matchesUserFilter(filter, (name) => userObject(document.users[k]!).get(name), (name) => ctx.variable(name)))
+      keys = keys.filter((k) => matchesUserFilter(ctx.cmdlet, filter, (name) => userObject(document.users[k]!).get(name), (name) => ctx.variable(name)))
     }
     const users = keys.map((k) => document.users[k]!).sort((a, b) => compareIdentity(a.DisplayName, b.DisplayName))
     const limit = ctx.get<number>('ResultSize') ?? users.length
@@ -133,7 +133,7 @@ function filterNotSupported(ctx: Context, text: string) {
 /** targetUsers resolves -Identity to user keys, writing the not-found error when none match. */
 export function targetUsers(ctx: Context, verb: 'set' | 'grant' | 'disable'): string[] {
   const typed = ctx.get<string>('Identity') ?? ''
-  const keys = findUsers(ctx.store.document, typed)
+  const keys = findUsers(ctx.cmdlet, ctx.store.document, typed)
   if (keys.length === 0) ctx.writeError(notFound(ctx.cmdlet, verb, 'User', typed))
   return keys
 }

@@ -1,5 +1,5 @@
 import {parseNumber, toPSString} from '../../values/convert.js'
-import {wildcardToRegExp} from '../../values/wildcard.js'
+import {compileParameterWildcard} from '../../values/wildcard-errors.js'
 
 /**
  * Get-CsUser -Filter: a filter block such as `{ExternalAccessPolicy -eq $null}` (powershell.md §7.7).
@@ -105,24 +105,25 @@ function compareValues(left: unknown, right: unknown): number | undefined {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
-/** matchesUserFilter evaluates a filter against an object's properties. */
+/** matchesUserFilter evaluates a filter against an object's properties; an invalid -like pattern is the cmdlet's error. */
 export function matchesUserFilter(
+  cmdlet: string,
   filter: UserFilter,
   property: (name: string) => unknown,
   variable: (name: string) => unknown = () => null,
 ): boolean {
   switch (filter.kind) {
     case 'and':
-      return matchesUserFilter(filter.left, property, variable) && matchesUserFilter(filter.right, property, variable)
+      return matchesUserFilter(cmdlet, filter.left, property, variable) && matchesUserFilter(cmdlet, filter.right, property, variable)
     case 'or':
-      return matchesUserFilter(filter.left, property, variable) || matchesUserFilter(filter.right, property, variable)
+      return matchesUserFilter(cmdlet, filter.left, property, variable) || matchesUserFilter(cmdlet, filter.right, property, variable)
     case 'not':
-      return !matchesUserFilter(filter.operand, property, variable)
+      return !matchesUserFilter(cmdlet, filter.operand, property, variable)
     case 'compare': {
       const left = property(filter.property)
       const right = filter.value.kind === 'literal' ? filter.value.value : variable(filter.value.name)
       if (filter.operator === '-like' || filter.operator === '-notlike') {
-        const like = wildcardToRegExp(toPSString(right)).test(toPSString(left))
+        const like = compileParameterWildcard(cmdlet, toPSString(right)).matches(toPSString(left))
         return filter.operator === '-like' ? like : !like
       }
       const order = compareValues(left, right)

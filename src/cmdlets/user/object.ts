@@ -1,7 +1,7 @@
 import type {StoreDocument, UserRecord} from '../../../store/index.js'
 import type {ParameterDefinition} from '../../binding/parameter.js'
 import {PSObject} from '../../values/objects.js'
-import {wildcardToRegExp} from '../../values/wildcard.js'
+import {compileParameterWildcard} from '../../values/wildcard-errors.js'
 import {IDENTITY_TYPES, TYPE_NAMES} from '../lync-types.js'
 
 /** The User object of csxmpp's minimal CsUser (cmdlets.md A9.1) and how users are found (A2.4). */
@@ -38,13 +38,13 @@ export function sipKey(typed: string): string {
  * findUsers finds users by SIP address (with or without sip:), then by display name, then by a
  * `*` wildcard over display name or SIP address (cmdlets.md A2.4). Keys are returned sorted.
  */
-export function findUsers(document: StoreDocument, typed: string): string[] {
+export function findUsers(cmdlet: string, document: StoreDocument, typed: string): string[] {
   const users = document.users
   const key = sipKey(typed)
   if (users[key]) return [key]
   const keys = Object.keys(users).sort()
   const byName = keys.filter((k) => users[k]!.DisplayName.toLowerCase() === typed.trim().toLowerCase())
   if (byName.length > 0 || !/[*?]/.test(typed)) return byName
-  const pattern = wildcardToRegExp(typed.trim())
-  return keys.filter((k) => pattern.test(users[k]!.DisplayName) || pattern.test(users[k]!.SipAddress) || pattern.test(k))
+  const pattern = compileParameterWildcard(cmdlet, typed.trim())
+  return keys.filter((k) => pattern.matches(users[k]!.DisplayName) || pattern.matches(users[k]!.SipAddress) || pattern.matches(k))
 }

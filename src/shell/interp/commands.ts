@@ -14,7 +14,7 @@ import type {ActionPreference, CommandIO, HostCommand, Preferences} from '../hos
 import {parseScript} from '../parser.js'
 import {SourceText, decodeScript} from '../source.js'
 import {commandNotSupported} from '../unsupported.js'
-import type {UtilityCommand, UtilityProcessor} from '../utility/command.js'
+import type {UtilityCommand, UtilityContext, UtilityProcessor} from '../utility/command.js'
 import {applyAliasPresets, resolveAlias} from './aliases.js'
 import type {Emit, Frame} from './frame.js'
 import {functionSignature, prepareFunctionScope} from './functions.js'
@@ -323,10 +323,12 @@ export class CommandRunner implements PipelineRunner {
           set = bound.parameterSet
         }
         errorAction = errorActionOf(values)
-        // Objects written before an error still go down the pipeline (§8.1). An error escalated by
-        // Stop is the original record, so it points at this command, not at the whole statement.
+        // Objects written before an error still go down the pipeline (§8.1). The cmdlet's own
+        // terminating error, or one escalated by Stop (the original record), points at this command,
+        // not at the whole statement (§11.1).
         return host.invoke(values, set, io, preferences).then(flush, (error: unknown) => {
-          if (error instanceof ScriptTerminatingError && error.record.positionLines.length === 0) atExtent(error.record, commandExtent)
+          const record = error instanceof ScriptTerminatingError ? error.record : error
+          if (record instanceof ErrorRecord && record.positionLines.length === 0) atExtent(record, commandExtent)
           return then(flush(), () => Promise.reject(error))
         })
       },
@@ -365,7 +367,19 @@ export class CommandRunner implements PipelineRunner {
     const warningAction = this.#warningAction(binding.values, preferences)
     const verbose = binding.values.get('Verbose') === true || preferences.verbose
     const captured = this.#captured(binding.values, frame)
-    const processor: UtilityProcessor = utility.start({
+    // A utility's own terminating errors point at its command, not the whole pipeline (§11.1).
+    const placed = (error: unknown) => {
+      if (error instanceof ErrorRecord) place(error)
+      return error
+    }
+    const placing = async (run: () => Promise<void> | undefined) => {
+      try {
+        await run()
+      } catch (error) {
+        throw placed(error)
+      }
+    }
+    const processor = this.#startPlaced(utility, placed, {
       name: signature.name,
       values: binding.values,
       runtime: this.#runtime,
@@ -387,19 +401,21 @@ export class CommandRunner implements PipelineRunner {
     })
     return {
       process: async (input, hasInput) => {
-        if (!hasInput) return processor.process(binding.values, undefined, false)
+        if (!hasInput) return placing(() => processor.process(binding.values, undefined, false))
         const bound = bindPipelineObject(signature, binding, input)
         if (bound instanceof ErrorRecord) return this.writeNonTerminating(place(bound), frame, errorAction)
-        return processor.process(bound.values, input, true)
+        return placing(() => processor.process(bound.values, input, true))
       },
-      end: async () => {
-        try {
-          await processor.end?.()
-        } catch (error) {
-          if (error instanceof ErrorRecord) place(error)
-          throw error
-        }
-      },
+      end: () => placing(() => processor.end?.()),
+    }
+  }
+
+  /** #startPlaced starts a utility; an error it raises points at its command (§11.1). */
+  #startPlaced(utility: UtilityCommand, placed: (error: unknown) => unknown, context: UtilityContext): UtilityProcessor {
+    try {
+      return utility.start(context)
+    } catch (error) {
+      throw placed(error)
     }
   }
 

@@ -4,7 +4,7 @@ import {formatOperator} from '../../values/dotnet-format.js'
 import {PSEnumValue, PSHashtable, PSTimeSpan} from '../../values/objects.js'
 import {matchGroups, toRegExp, toReplacement} from '../../values/regex.js'
 import {runtimeError} from '../../values/runtime-errors.js'
-import {wildcardToRegExp} from '../../values/wildcard.js'
+import {compileOperatorWildcard} from '../../values/wildcard-errors.js'
 import {toBoolean, toNumber} from './convert.js'
 
 /**
@@ -92,9 +92,6 @@ function scalarCompare(base: string, left: unknown, right: unknown, cs: boolean,
       return psCompare(left, right, cs) < 0
     case 'le':
       return psCompare(left, right, cs) <= 0
-    case 'like':
-    case 'notlike':
-      return wildcardToRegExp(toPSString(right), cs).test(toPSString(left)) === (base === 'like')
     default: {
       const match = toRegExp(toPSString(right), {caseSensitive: cs}).exec(toPSString(left))
       if (match && !filtering) ctx.setMatches(matchGroups(match))
@@ -111,8 +108,19 @@ function asList(value: unknown): unknown[] {
 function comparison(base: string, left: unknown, right: unknown, cs: boolean, ctx: OperatorContext): unknown {
   if (base === 'contains' || base === 'notcontains') return asList(left).some((l) => psEquals(l, right, cs)) === (base === 'contains')
   if (base === 'in' || base === 'notin') return asList(right).some((r) => psEquals(left, r, cs)) === (base === 'in')
+  if (base === 'like' || base === 'notlike') return like(base === 'like', left, right, cs)
   if (Array.isArray(left)) return left.filter((l) => scalarCompare(base, l, right, cs, ctx, true))
   return scalarCompare(base, left, right, cs, ctx, false)
+}
+
+/**
+ * like evaluates `-like`/`-notlike` (§5.3). The pattern is compiled first, so an invalid one is an
+ * error even with nothing on the left; a collection gives the string forms of its matching elements.
+ */
+function like(wanted: boolean, left: unknown, right: unknown, cs: boolean): unknown {
+  const pattern = compileOperatorWildcard(toPSString(right), cs)
+  const test = (text: string) => pattern.matches(text) === wanted
+  return Array.isArray(left) ? left.map(toPSString).filter(test) : test(toPSString(left))
 }
 
 function replace(left: unknown, right: unknown, cs: boolean): unknown {

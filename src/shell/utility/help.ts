@@ -4,7 +4,8 @@ import {cmdletError} from '../../errors.js'
 import {toPSString} from '../../values/convert.js'
 import {PSObject} from '../../values/objects.js'
 import {runtimeError} from '../../values/runtime-errors.js'
-import {wildcardToRegExp} from '../../values/wildcard.js'
+import {compileParameterWildcard} from '../../values/wildcard-errors.js'
+import type {WildcardPattern} from '../../values/wildcard.js'
 import {aliasEntries, resolveAlias} from '../interp/aliases.js'
 import {lyncCmdletNotProvided} from '../lync-catalogue.js'
 import {functionSignature} from '../interp/functions.js'
@@ -54,15 +55,15 @@ export function getCommand(utilities: () => ReadonlyMap<string, UtilityCommand>)
     synopsis: 'Gets the cmdlets and functions of the session.',
     start: (ctx) => ({
       async process(values) {
-        const patterns = (name: string) => ((values.get(name) as string[] | undefined) ?? ['*']).map((p) => wildcardToRegExp(p))
-        const [names, verbs, nouns, modules] = ['Name', 'Verb', 'Noun', 'Module'].map(patterns) as [RegExp[], RegExp[], RegExp[], RegExp[]]
+        const patterns = (name: string) => ((values.get(name) as string[] | undefined) ?? ['*']).map((p) => compileParameterWildcard('Get-Command', p))
+        const [names, verbs, nouns, modules] = ['Name', 'Verb', 'Noun', 'Module'].map(patterns) as [WildcardPattern[], WildcardPattern[], WildcardPattern[], WildcardPattern[]]
         const version = ctx.runtime.host.version
         const aliases = ((values.get('Name') as string[] | undefined) ?? [])
           .flatMap((n) => aliasEntries().filter(([alias]) => alias.toLowerCase() === n.toLowerCase()))
           .map(([alias, target]): CommandEntry => ({type: 'Alias', name: alias, source: '', display: `${alias} -> ${target}`}))
         const matches = commandEntries(ctx, utilities).filter((entry) => {
           const [verb = '', noun = ''] = entry.name.split('-', 2)
-          return names.some((r) => r.test(entry.name)) && verbs.some((r) => r.test(verb)) && nouns.some((r) => r.test(noun)) && modules.some((r) => r.test(entry.source))
+          return names.some((p) => p.matches(entry.name)) && verbs.some((p) => p.matches(verb)) && nouns.some((p) => p.matches(noun)) && modules.some((p) => p.matches(entry.source))
         })
         const sorted = [...aliases, ...matches.sort((a, b) => a.name.localeCompare(b.name, 'en'))]
         for (const entry of sorted) await ctx.emit([commandInfo(entry, version)])

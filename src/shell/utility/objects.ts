@@ -1,5 +1,6 @@
 import {toPSString} from '../../values/convert.js'
 import {isScriptBlock} from '../../values/objects.js'
+import {compileParameterWildcard} from '../../values/wildcard-errors.js'
 import {toBoolean} from '../interp/convert.js'
 import {callMethod, getMember} from '../interp/members.js'
 import {binaryOperator} from '../interp/operators.js'
@@ -61,6 +62,8 @@ const whereObject: UtilityCommand = {
   start(ctx) {
     const filter = ctx.values.get('FilterScript')
     const operator = SWITCHES.find((s) => ctx.values.get(s) === true)
+    // An invalid -Like pattern is Where-Object's own error, raised before any input arrives (§5.3).
+    if (operator && /like$/i.test(operator)) compileParameterWildcard('Where-Object', toPSString(ctx.values.get('Value') ?? null))
     const test = async (item: unknown): Promise<boolean> => {
       if (isScriptBlock(filter)) return toBoolean(await ctx.invoke(filter, item, 'caller'))
       const value = getMember(item, toPSString(filter ?? null))

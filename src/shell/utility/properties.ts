@@ -1,6 +1,6 @@
 import {toPSString} from '../../values/convert.js'
 import {PSHashtable, PSObject, isScriptBlock} from '../../values/objects.js'
-import {wildcardToRegExp} from '../../values/wildcard.js'
+import {compileParameterWildcard} from '../../values/wildcard-errors.js'
 import {collect, getMember} from '../interp/members.js'
 import type {UtilityContext} from './command.js'
 
@@ -44,9 +44,9 @@ export function propertySpecs(ctx: UtilityContext, property: unknown, sample: un
     }
     const name = toPSString(item)
     if (/[*?[]/.test(name)) {
-      const pattern = wildcardToRegExp(name)
+      const pattern = compileParameterWildcard(ctx.name, name)
       return propertyNames(sample)
-        .filter((n) => pattern.test(n))
+        .filter((n) => pattern.matches(n))
         .map((n) => ({label: n, value: async (o: unknown) => getMember(o, n), options: undefined}))
     }
     return [{label: name, value: async (o: unknown) => getMember(o, name), options: undefined}]
