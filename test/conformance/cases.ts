@@ -2581,7 +2581,6 @@ The Lync Server cmdlet 'Get-CsSite' is not provided by csxmpp.
 export const PENDING: ReadonlyMap<string, string> = new Map<string, string>([
   ['C70', 'issue 13: not built yet'],
   ['C71', 'issue 13: not built yet'],
-  ['C74', 'issue 13: switch -Wildcard is built; the pattern "*-im.*" needs the §5.3 matcher (the old one crashes on "-")'],
   ['C93', 'issue 13: not built yet'],
   ['C94', 'issue 13: not built yet'],
   ['C95', 'issue 13: not built yet'],

@@ -52,7 +52,6 @@ const PENDING: ReadonlyMap<string, string> = new Map<string, string>([
   ['65-fail-trap-jobs-remoting-chain', 'issue 13: written from the amended specs before the features were merged'],
   ['66-fail-typographic-apostrophe-ends-string', 'issue 13: written from the amended specs before the features were merged'],
   ['67-switch-casesensitive-null-default', 'issue 13: written from the amended specs before the features were merged'],
-  ['68-remove-old-exports-by-wildcard', 'issue 13: written from the amended specs before the features were merged'],
   ['69-copy-and-move-processed-csv', 'issue 13: written from the amended specs before the features were merged'],
   ['70-add-content-change-log', 'issue 13: written from the amended specs before the features were merged'],
   ['71-read-host-confirmation-without-terminal', 'issue 13: written from the amended specs before the features were merged'],

@@ -8,6 +8,7 @@ import {LYNC_CMDLETS} from '../../src/cmdlets/index.js'
 import {ErrorRecord} from '../../src/errors.js'
 import {formatErrorRecord} from '../../src/format/error-view.js'
 import {argvArguments} from '../../src/host/argv-arguments.js'
+import {createScriptHost} from '../../src/host/script-host.js'
 import {checkScript} from '../../src/shell/check.js'
 import {Scanner, SourceText, parseScript} from '../../src/shell/index.js'
 import {UTILITY_COMMANDS} from '../../src/shell/utility/index.js'
@@ -15,6 +16,7 @@ import {compileOperatorWildcard} from '../../src/values/wildcard-errors.js'
 import {CASES as CONFORMANCE} from '../conformance/cases.js'
 import {ROOT} from '../helpers/csxmpp.js'
 import {type Rng, below, envNumber, pick, seeded} from '../helpers/random.js'
+import {ConfigStore} from '../../store/index.js'
 
 /**
  * Issue 13: a seeded, in-process fuzz of what reads text typed by admins (powershell.md §8.1, §5.3):
@@ -131,12 +133,14 @@ function scanAll(text: string, mode: 'expression' | 'argument'): void {
 
 test(`fuzz: scanner, parser and check on mutated scripts (seed ${SEED}, ${CASES} cases)`, () => {
   const scripts = seedScripts()
+  // The check reads the registry and the Lync catalogue; it never opens the store.
+  const check = {utilities: UTILITY_COMMANDS, host: createScriptHost(new ConfigStore(path.join(ROOT, 'no-such-dir', 'store.json')), '0.0.0')}
   assert.ok(scripts.length > 100, `only ${scripts.length} seed scripts`)
   for (let index = 0; index < CASES; index++) {
     const rng = caseRng(0, index)
     const text = mutate(rng, pick(rng, scripts), scripts)
     expectRecord('scanner', index, text, () => scanAll(text, index % 2 === 0 ? 'expression' : 'argument'))
-    expectRecord('parser', index, text, () => checkScript(parseScript(new SourceText(text, 't.ps1')), UTILITY_COMMANDS))
+    expectRecord('parser', index, text, () => checkScript(parseScript(new SourceText(text, 't.ps1')), check))
   }
 })
 
