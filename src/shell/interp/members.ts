@@ -327,6 +327,7 @@ export function callMethod(
   else if (Array.isArray(target)) result = arrayMethod(target, lower, args)
   else if (target instanceof Date) result = dateMethod(target, lower, args)
   else if (isScriptBlock(target) && lower === 'invoke') return invoke(target, args)
+  else if (target instanceof PSObject && target.methods?.has(lower)) return target.methods.get(lower)!(args)
   if (result !== NOT_FOUND) return result
   if (lower === 'tostring' && args.length === 0) return toPSString(target)
   if (lower === 'gettype' && args.length === 0) return typeInfo(target)
