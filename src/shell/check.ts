@@ -68,7 +68,7 @@ export function checkScript(script: A.ScriptBlockAst, utilities: ReadonlyMap<str
 function checkNewObject(command: A.CommandAst, at: (message: string, start: number, end: number) => ErrorRecord): void {
   if (hasParameter(command, 'ComObject')) throw at('COM objects (New-Object -ComObject) are not supported by csxmpp.', command.start, command.end)
   const type = firstArgument(command, 'TypeName')
-  if (type !== undefined && !/^((system\.management\.automation\.)?ps(custom)?object|system\.collections\.arraylist)$/i.test(type)) {
+  if (type !== undefined && !/^((system\.management\.automation\.)?(ps(custom)?object|pscredential)|system\.collections\.arraylist)$/i.test(type)) {
     throw at(`The type [${type}] is not supported by csxmpp.`, command.start, command.end)
   }
 }

@@ -61,7 +61,7 @@ const WINDOWS_CMDLETS = [
   'Format-Custom', 'Get-Random', 'Get-Culture', 'Get-UICulture', 'Get-Host', 'Get-History', 'Invoke-History',
   'Add-History', 'Clear-History', 'Get-Event', 'Register-ObjectEvent', 'Register-EngineEvent', 'Wait-Event',
   'Get-TraceSource', 'Trace-Command', 'Set-PSBreakpoint', 'Get-PSBreakpoint', 'Measure-Command', 'Get-ExecutionPolicy',
-  'Set-ExecutionPolicy', 'Get-AuthenticodeSignature', 'Set-AuthenticodeSignature', 'ConvertTo-SecureString',
+  'Set-ExecutionPolicy', 'Get-AuthenticodeSignature', 'Set-AuthenticodeSignature',
   'ConvertFrom-SecureString', 'Get-PfxCertificate', 'Get-PSSnapin', 'Remove-PSSnapin', 'Update-Help',
   'Save-Help', 'Show-Command', 'Get-Counter', 'Enable-PSRemoting', 'Disable-PSRemoting', 'Get-TimeZone',
   'Set-Date', 'Update-TypeData', 'Update-FormatData', 'Export-FormatData', 'Get-FormatData', 'New-TimeSpan',

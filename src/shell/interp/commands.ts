@@ -391,10 +391,16 @@ export class CommandRunner implements PipelineRunner {
     })
     return {
       process: async (input, hasInput) => {
-        if (!hasInput) return processor.process(binding.values, undefined, false)
-        const bound = bindPipelineObject(signature, binding, input)
-        if (bound instanceof ErrorRecord) return this.writeNonTerminating(place(bound), frame, errorAction)
-        return processor.process(bound.values, input, true)
+        try {
+          if (!hasInput) return await processor.process(binding.values, undefined, false)
+          const bound = bindPipelineObject(signature, binding, input)
+          if (bound instanceof ErrorRecord) return this.writeNonTerminating(place(bound), frame, errorAction)
+          return await processor.process(bound.values, input, true)
+        } catch (error) {
+          // A cmdlet's statement-terminating error points at the cmdlet, not the whole statement (§11.1).
+          if (error instanceof ErrorRecord && error.origin !== undefined) place(error)
+          throw error
+        }
       },
       end: async () => {
         try {

@@ -5,6 +5,7 @@ import {categoryInfo} from '../../format/error-view.js'
 import {dotNetTypeName, toPSString} from '../../values/convert.js'
 import {formatDateTime} from '../../values/dotnet-format.js'
 import {PSArrayList, PSEnumValue, PSHashtable, PSObject, PSTimeSpan, isScriptBlock} from '../../values/objects.js'
+import {PSSecureString} from '../../values/secure-string.js'
 import {timeSpanProperty} from '../../values/time-span.js'
 import {notSupportedError, runtimeError} from '../../values/runtime-errors.js'
 import {toBoolean, toNumber} from './convert.js'
@@ -101,7 +102,7 @@ export function getMember(value: unknown, name: string): unknown {
       return v === null ? [] : Array.isArray(v) ? v : [v]
     }))
   }
-  if (typeof value === 'string' && lower === 'length') return value.length
+  if ((typeof value === 'string' || value instanceof PSSecureString) && lower === 'length') return value.length
   if (lower === 'count') return 1
   if (value instanceof Date) return DATE_PROPERTIES[lower]?.(value) ?? null
   if (value instanceof PSTimeSpan) return timeSpanProperty(value, lower) ?? null

@@ -65,7 +65,7 @@ export function getModule(utilities: () => ReadonlyMap<string, UtilityCommand>):
     synopsis: 'Lists the modules csxmpp carries (all of them count as imported).',
     start: (ctx) => ({
       async process(values) {
-        const matches = nameFilter(enumerate(values.get('Name') ?? null))
+        const matches = nameFilter(values.has('Name') ? enumerate(values.get('Name')) : [])
         // No match is no error (PS).
         for (const module of modules(ctx, utilities())) if (matches(toPSString(module.get('Name')))) await ctx.emit([module])
       },
