@@ -90,7 +90,7 @@ class Repl {
       terminal: terminalStreams(),
       noColor: process.env.NO_COLOR !== undefined,
       nonInteractive: options.nonInteractive,
-      readLine: (secret) => readTerminalLine(secret, this.#rl),
+      readLine: (prompt, secret) => readTerminalLine(prompt, secret, this.#rl),
     }
     const store = options.store ?? new ConfigStore(defaultStorePath())
     this.#session = new ShellSession({console, host: createScriptHost(store, options.version), whatIf: options.whatIf})

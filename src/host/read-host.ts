@@ -2,8 +2,8 @@ import {type Interface, createInterface} from 'node:readline/promises'
 
 /**
  * Reading what Read-Host and Get-Credential ask for on a terminal (powershell.md §9, Prompts). The
- * shell side writes the prompt; this reads the answer. The echo goes where the prompt went: stdout
- * when it is a terminal, else stderr, so that redirected output stays clean. A secret echoes `*`.
+ * prompt and the echo go to stdout when it is a terminal, else to stderr, so that redirected output
+ * stays clean. A secret echoes `*`.
  */
 
 /** promptStream is where a prompt and its echo go. */
@@ -15,7 +15,7 @@ export function promptStream(): NodeJS.WriteStream {
  * readTerminalLine reads one line from the terminal; undefined at the end of input or on Ctrl-C.
  * shared is the interactive shell's own line reader: a second reader would see the keys too.
  */
-export async function readTerminalLine(secret: boolean, shared?: Interface): Promise<string | undefined> {
+export async function readTerminalLine(prompt: string, secret: boolean, shared?: Interface): Promise<string | undefined> {
   const echo = promptStream()
   const reader = shared ?? createInterface({input: process.stdin, output: secret ? undefined : echo, terminal: true, historySize: 0})
   const internals = reader as unknown as {output: NodeJS.WritableStream | null | undefined; history: string[]}
@@ -26,6 +26,7 @@ export async function readTerminalLine(secret: boolean, shared?: Interface): Pro
     else if (text && !key?.ctrl && key?.name !== 'return' && key?.name !== 'enter') echo.write('*'.repeat([...text].length))
   }
   if (secret) {
+    echo.write(prompt)
     internals.output = null
     process.stdin.on('keypress', star)
   }
@@ -33,7 +34,8 @@ export async function readTerminalLine(secret: boolean, shared?: Interface): Pro
   const onClose = () => abort.abort()
   reader.once('close', onClose)
   try {
-    const answer = await reader.question('', {signal: abort.signal})
+    // readline redraws its line, so a prompt written before it would be erased: it writes the prompt.
+    const answer = await reader.question(secret ? '' : prompt, {signal: abort.signal})
     if (shared && internals.history[0] === answer) internals.history.shift()
     return answer
   } catch {

@@ -41,7 +41,7 @@ export function processShellConsole(nonInteractive: boolean): ShellConsole {
     terminal: terminalStreams(),
     noColor: process.env.NO_COLOR !== undefined,
     nonInteractive,
-    readLine: (secret) => readTerminalLine(secret),
+    readLine: (prompt, secret) => readTerminalLine(prompt, secret),
   }
 }
 

@@ -58,8 +58,9 @@ export interface ShellConsole {
   /** The host option -NonInteractive (§1.7): Read-Host and Get-Credential never prompt. */
   readonly nonInteractive?: boolean
   /**
-   * readLine reads one line typed at the terminal after the caller wrote the prompt (Read-Host,
-   * Get-Credential); a secret echoes `*` per character. Undefined at the end of input.
+   * readLine shows a prompt and reads one line typed at the terminal (Read-Host, Get-Credential); the
+   * prompt goes to stdout when it is a terminal, else to stderr, and a secret echoes `*` per
+   * character. Undefined at the end of input.
    */
-  readLine?(secret: boolean): Promise<string | undefined>
+  readLine?(prompt: string, secret: boolean): Promise<string | undefined>
 }

@@ -24,14 +24,14 @@ const ESC = '\u001B'
 const NOT_A_TERMINAL = {stdin: false, stdout: false, stderr: false}
 const ALL_TERMINALS = {stdin: true, stdout: true, stderr: true}
 
-/** answers is a console whose terminal answers prompts from a list, remembering which were secret. */
-function answering(lines: string[], terminal = ALL_TERMINALS): Partial<ShellConsole> & {secrets: boolean[]} {
-  const secrets: boolean[] = []
+/** answering is a console whose terminal answers prompts from a list, remembering the prompts and whether each was secret. */
+function answering(lines: string[], terminal = ALL_TERMINALS): Partial<ShellConsole> & {asked: Array<[string, boolean]>} {
+  const asked: Array<[string, boolean]> = []
   return {
     terminal,
-    secrets,
-    readLine: async (secret) => {
-      secrets.push(secret)
+    asked,
+    readLine: async (prompt, secret) => {
+      asked.push([prompt, secret])
       return lines.shift()
     },
   }
@@ -119,10 +119,9 @@ const ROWS: readonly Row[] = [
       '    + CategoryInfo          : NotImplemented: (ConvertTo-SecureString:String) [], NotSupportedException\n    + FullyQualifiedErrorId : NotSupportedByCsxmpp\n',
   ],
   // Prompts (§9): on a terminal they ask; a secret is read as one.
-  ['Read-Host on a terminal', '$d = Read-Host "Domain"; "got $d"; $p = Read-Host -AsSecureString "Password"; $p.Length; $e = Read-Host; "[$e]"', 'Domain: got x.example\nPassword: 6\n[]\n', '', answering(['x.example', 'secret'])],
-  ['Read-Host prompts on stderr when stdout is redirected', '$d = Read-Host "Domain"; "got $d"', 'got a\n', 'Domain: ', answering(['a'], {stdin: true, stdout: false, stderr: false})],
-  ['Get-Credential asks for the user and the password', '$c = Get-Credential -Message "Lync admin"; $c.UserName; $c.Password.Length', 'Lync admin\nUser: Password for user admin: admin\n8\n', '', answering(['admin', 'pa55word'])],
-  ['Get-Credential with a user name asks only for the password', '$c = Get-Credential "CONTOSO\\admin"; $c.UserName', 'Password for user CONTOSO\\admin: CONTOSO\\admin\n', '', answering(['pw'])],
+  ['Read-Host on a terminal; the end of input is an empty line', '$d = Read-Host "Domain"; "got $d"; $p = Read-Host -AsSecureString "Password"; $p.Length; $e = Read-Host; "[$e]"', 'got x.example\n6\n[]\n', '', answering(['x.example', 'secret'])],
+  ['Get-Credential: -Message on its own line', '$c = Get-Credential -Message "Lync admin"; $c.UserName; $c.Password.Length', 'Lync admin\nadmin\n8\n', '', answering(['admin', 'pa55word'])],
+  ['Get-Credential: -Message on stderr when stdout is redirected', '$c = Get-Credential -Message "Lync admin"; $c.UserName', 'admin\n', 'Lync admin\n', answering(['admin', 'pw'], {stdin: true, stdout: false, stderr: false})],
   ['Get-Credential -Credential passes a PSCredential through without asking', '$c = [pscredential]::new("u", (ConvertTo-SecureString "x" -AsPlainText)); (Get-Credential -Credential $c).UserName', 'u\n', '', {terminal: NOT_A_TERMINAL}],
   [
     'Read-Host under -NonInteractive on a terminal',
@@ -146,10 +145,10 @@ for (const [name, script, stdout, stderr = '', console = {}] of ROWS) {
   })
 }
 
-test('prompts read secrets as secrets', async () => {
-  const console = answering(['x', 'y', 'z'])
-  await runScriptText(store, '$a = Read-Host; $b = Read-Host -AsSecureString; $c = Get-Credential u', 't.ps1', console)
-  assert.deepEqual(console.secrets, [false, true, true])
+test('the prompts, and which read a secret', async () => {
+  const console = answering(['x', 'y', 'z', 'w', 'v'])
+  await runScriptText(store, '$a = Read-Host; $b = Read-Host -AsSecureString "Password"; $c = Get-Credential; $d = Get-Credential -UserName "CONTOSO\\admin"', 't.ps1', console)
+  assert.deepEqual(console.asked, [['', false], ['Password: ', true], ['User: ', false], ['Password for user z: ', true], ['Password for user CONTOSO\\admin: ', true]])
 })
 
 test('a SecureString never reaches Export-Csv or Export-Clixml', async () => {

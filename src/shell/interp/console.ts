@@ -73,9 +73,10 @@ export class RuntimeConsole implements ShellConsole {
     return this.inner.readPassword?.(prompt)
   }
 
-  async readLine(secret: boolean): Promise<string | undefined> {
-    this.#progressShown = false
-    return this.inner.readLine?.(secret)
+  async readLine(prompt: string, secret: boolean): Promise<string | undefined> {
+    this.#eraseProgress()
+    this.transcript?.append(prompt)
+    return this.inner.readLine?.(prompt, secret)
   }
 
   /** showProgress draws the Write-Progress line on stderr in place of the previous one (§9). */

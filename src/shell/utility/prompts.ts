@@ -22,10 +22,9 @@ function cannotPrompt(console: RuntimeConsole, cmdlet: string, instead: string):
   return cmdletError(cmdlet, {message, errorId: 'InvalidOperation', category: 'InvalidOperation', reason: 'PSInvalidOperationException'})
 }
 
-/** ask writes a prompt and reads the answer; the end of input is an empty answer. */
+/** ask shows a prompt and reads the answer; the end of input is an empty answer. */
 async function ask(console: RuntimeConsole, prompt: string, secret: boolean): Promise<string> {
-  if (prompt !== '') (console.terminal.stdout ? console.out(prompt) : console.err(prompt))
-  return (await console.readLine(secret)) ?? ''
+  return (await console.readLine(prompt, secret)) ?? ''
 }
 
 const readHost: UtilityCommand = {
@@ -56,7 +55,11 @@ const getCredential: UtilityCommand = {
       const console = ctx.runtime.console
       const refusal = cannotPrompt(console, 'Get-Credential', 'Pass a PSCredential object instead.')
       if (refusal) throw refusal
-      if (values.has('Message')) console.out(`${toPSString(values.get('Message'))}\n`)
+      if (values.has('Message')) {
+        const message = `${toPSString(values.get('Message'))}\n`
+        if (console.terminal.stdout) console.out(message)
+        else console.err(message)
+      }
       const known = values.get('UserName') ?? given
       const user = known === null ? await ask(console, 'User: ', false) : toPSString(known)
       const password = await ask(console, `Password for user ${user}: `, true)
