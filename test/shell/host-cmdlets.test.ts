@@ -59,6 +59,14 @@ const ROWS: readonly Row[] = [
   ['[ConsoleColor] casts, statics, -is and comparison (§4.1, §4.6)', '[ConsoleColor]10; [ConsoleColor]"darkblue"; [System.ConsoleColor]::Yellow; [ConsoleColor]::Red -eq "red"; [ConsoleColor]::Red -is [ConsoleColor]', 'Green\nDarkBlue\nYellow\nTrue\nTrue\n'],
   // Debug, information, progress (§8.3, §9).
   ['Write-Debug follows -Debug and $DebugPreference; Inquire acts as Continue', 'Write-Debug "a"; Write-Debug "b" -Debug; Write-Debug "b2" -db; $DebugPreference = "Inquire"; Write-Debug "c"', '', 'DEBUG: b\nDEBUG: b2\nDEBUG: c\n'],
+  [
+    '$DebugPreference Stop ends the script',
+    '$DebugPreference = "Stop"\nWrite-Debug "x"\n"not reached"',
+    '',
+    'Write-Debug : The running command stopped because the preference variable "DebugPreference" or common parameter is set to Stop: x\nAt t.ps1:2 char:1\n+ Write-Debug "x"\n+ ~~~~~~~~~~~~~~~\n' +
+      '    + CategoryInfo          : OperationStopped: (:) [Write-Debug], ActionPreferenceStopException\n    + FullyQualifiedErrorId : ActionPreferenceStop,Write-Debug\n',
+  ],
+  ['Write-Information -InformationAction Stop names InformationPreference', 'try { Write-Information "i" -InformationAction Stop } catch { $_.Exception.Message }', 'The running command stopped because the preference variable "InformationPreference" or common parameter is set to Stop: i\n'],
   ['DEBUG lines are yellow on a terminal', 'Write-Debug "x" -Debug', '', `${ESC}[33mDEBUG: x${ESC}[0m\n`, {color: true}],
   ['Write-Information follows -InformationAction and $InformationPreference', 'Write-Information "a"; $InformationPreference = "Continue"; Write-Information "b"; Write-Information "c" -InformationAction Ignore; Write-Information "d" -infa SilentlyContinue', 'b\n'],
   ['Write-Progress draws one line on a terminal stderr; -Completed erases it', 'Write-Progress -Activity "Import" -Status "1 of 3" -PercentComplete 33 -CurrentOperation "a.example"; Write-Progress "Import" -Completed; "done"', 'done\n', `\r${ESC}[2KImport: 1 of 3 33% a.example\r${ESC}[2K`, {terminal: ALL_TERMINALS}],

@@ -24,7 +24,8 @@ import {type Maybe, sequence, then} from './maybe.js'
 import {Scope} from './scope.js'
 import {PipelineStopped, ReturnSignal, ScriptTerminatingError} from './signals.js'
 import {staticMember} from './statics.js'
-import {actionPreference, preferencesOf} from './variables.js'
+import {actionPreferenceStop, streamAction, writeStream} from './streams.js'
+import {preferencesOf} from './variables.js'
 
 /**
  * Runs pipelines (powershell.md §7): resolves each command name (aliases, functions, utility
@@ -244,20 +245,6 @@ export class CommandRunner implements PipelineRunner {
     if (action === 'Continue') this.#runtime.showWarning(text)
   }
 
-  /** #streamAction is an -InformationAction given, else the preference variable (§7.5, §8.3). */
-  #streamAction(values: ReadonlyMap<string, unknown>, parameter: string, frame: Frame, variable: string): ActionPreference {
-    const given = values.get(parameter)
-    if (given instanceof PSEnumValue) return given.name === 'Inquire' ? 'Continue' : (given.name as ActionPreference)
-    if (parameter === 'Debug' && given === true) return 'Continue'
-    return actionPreference(frame.scope, variable.toLowerCase(), 'SilentlyContinue')
-  }
-
-  /** #writeStream shows a debug or information message, or ends the script under Stop (§8.3). */
-  #writeStream(action: ActionPreference, variable: string, text: string, origin: string, show: (text: string) => void): void {
-    if (action === 'Stop') throw actionPreferenceStop(variable, text, origin)
-    if (action === 'Continue') show(text)
-  }
-
   /**
    * #captured applies -ErrorVariable and -WarningVariable (§7.5): the command's error records and
    * warning messages are also stored in an ArrayList variable; `+name` appends to it.
@@ -364,8 +351,8 @@ export class CommandRunner implements PipelineRunner {
     const errorAction = this.#errorAction(binding.values, preferences)
     const warningAction = this.#warningAction(binding.values, preferences)
     const verbose = binding.values.get('Verbose') === true || preferences.verbose
-    const debug = this.#streamAction(binding.values, 'Debug', frame, 'DebugPreference')
-    const information = this.#streamAction(binding.values, 'InformationAction', frame, 'InformationPreference')
+    const debug = streamAction(binding.values, 'Debug', frame.scope, 'DebugPreference')
+    const information = streamAction(binding.values, 'InformationAction', frame.scope, 'InformationPreference')
     const captured = this.#captured(binding.values, frame)
     const processor: UtilityProcessor = utility.start({
       name: signature.name,
@@ -382,8 +369,8 @@ export class CommandRunner implements PipelineRunner {
         this.writeWarning(text, warningAction, signature.name)
       },
       writeVerbose: (text) => void (verbose && this.#runtime.showVerbose(text)),
-      writeDebug: (text) => this.#writeStream(debug, 'DebugPreference', text, signature.name, (t) => this.#runtime.showDebug(t)),
-      writeInformation: (text) => this.#writeStream(information, 'InformationPreference', text, signature.name, (t) => this.#runtime.console.out(`${t}\n`)),
+      writeDebug: (text) => writeStream(debug, 'DebugPreference', text, signature.name, (t) => this.#runtime.showDebug(t)),
+      writeInformation: (text) => writeStream(information, 'InformationPreference', text, signature.name, (t) => this.#runtime.console.out(`${t}\n`)),
       invoke: (block, input, scope, blockArgs = []) => this.#invokeWithInput(block as ScriptBlockValue, frame, input, scope, blockArgs),
       stop: () => {
         throw new PipelineStopped(token)
@@ -480,21 +467,6 @@ export class CommandRunner implements PipelineRunner {
     const body = parseScript(new SourceText(decodeScript(readFileSync(resolved.path)), resolved.shown))
     return {body, name: path.basename(resolved.shown), dot: resolved.dot, shown: path.basename(resolved.shown)}
   }
-}
-
-/** actionPreferenceStop is the error of a stream whose action is Stop (§8.3). */
-function actionPreferenceStop(variable: string, text: string, origin: string): ScriptTerminatingError {
-  return new ScriptTerminatingError(
-    new ErrorRecord({
-      message: `The running command stopped because the preference variable "${variable}" or common parameter is set to Stop: ${text}`,
-      errorId: 'ActionPreferenceStop',
-      category: 'OperationStopped',
-      reason: 'ActionPreferenceStopException',
-      origin,
-      activity: origin,
-      idSuffix: origin,
-    }),
-  )
 }
 
 /** remainingArguments gathers all positional arguments into one list for a ValueFromRemainingArguments parameter. */
