@@ -32,7 +32,14 @@ export async function readTerminalLine(prompt: string, secret: boolean, shared?:
   }
   const abort = new AbortController()
   const onClose = () => abort.abort()
+  let interrupted = false
+  // In raw mode Ctrl-C is a key: it ends the question instead of leaving it waiting for ever.
+  const onInterrupt = () => {
+    interrupted = true
+    abort.abort()
+  }
   reader.once('close', onClose)
+  reader.on('SIGINT', onInterrupt)
   try {
     // readline redraws its line, so a prompt written before it would be erased: it writes the prompt.
     const answer = await reader.question(secret ? '' : prompt, {signal: abort.signal})
@@ -42,11 +49,15 @@ export async function readTerminalLine(prompt: string, secret: boolean, shared?:
     return undefined
   } finally {
     reader.off('close', onClose)
+    reader.off('SIGINT', onInterrupt)
     if (secret) {
       process.stdin.off('keypress', star)
       internals.output = output
       echo.write('\n')
     }
     if (!shared) reader.close()
+    // Outside the shell, Ctrl-C at a prompt is the signal it would be anywhere else (exit 130, §1.9);
+    // the shell's own reader hears it too and stops the running input.
+    if (interrupted && !shared) process.kill(process.pid, 'SIGINT')
   }
 }

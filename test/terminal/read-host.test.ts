@@ -41,3 +41,21 @@ test('Read-Host and Get-Credential prompt on a terminal; the password shows only
     rmSync(dir, {recursive: true, force: true})
   }
 })
+
+test('Ctrl-C at a Read-Host prompt stops the script as the signal would (exit 130)', async () => {
+  const store = tmpStore()
+  const dir = mkdtempSync(path.join(tmpdir(), 'csxmpp-read-host-'))
+  writeFileSync(path.join(dir, 't.ps1'), '$d = Read-Host "Partner domain"\n"not reached"\n')
+  const terminal = new Terminal(`cd '${dir}' && node ${BIN} -File t.ps1`, {CSXMPP_STORE: store.path})
+  try {
+    await terminal.waitFor('Partner domain:')
+    terminal.type('ab', false)
+    terminal.keys('C-c')
+    const screen = await terminal.waitFor('[exit 130]')
+    assert.ok(!screen.includes('not reached'), screen)
+  } finally {
+    terminal.stop()
+    store.cleanup()
+    rmSync(dir, {recursive: true, force: true})
+  }
+})
