@@ -186,6 +186,15 @@ test('a transcript gets both streams without escape sequences, and the end of th
   assert.deepEqual([lines.at(-5), lines.at(-4), lines.at(-2), lines.at(-1)], ['**********************', 'Windows PowerShell transcript end', '**********************', ''])
 })
 
+test('a transcript gets prompts and answers, but never a secret', async () => {
+  const log = path.join(dir, 'prompts.log')
+  const script = `Start-Transcript '${log}' | Out-Null; $d = Read-Host "Domain"; $p = Read-Host -AsSecureString "Password"; Stop-Transcript | Out-Null`
+  await runScriptText(store, script, 't.ps1', answering(['a.example', 'hunter2']))
+  const text = readFileSync(log, 'utf8')
+  assert.ok(text.includes('\nDomain: a.example\nPassword: \n'), text)
+  assert.ok(!text.includes('hunter2'), text)
+})
+
 test('Start-Transcript -NoClobber refuses an existing file; a second transcript ends the first', async () => {
   const first = path.join(dir, 'first.log')
   const second = path.join(dir, 'second.log')

@@ -73,10 +73,12 @@ export class RuntimeConsole implements ShellConsole {
     return this.inner.readPassword?.(prompt)
   }
 
+  /** readLine asks at the terminal; a transcript gets the prompt and the answer, but never a secret. */
   async readLine(prompt: string, secret: boolean): Promise<string | undefined> {
     this.#eraseProgress()
-    this.transcript?.append(prompt)
-    return this.inner.readLine?.(prompt, secret)
+    const answer = await this.inner.readLine?.(prompt, secret)
+    this.transcript?.append(`${prompt}${secret ? '' : (answer ?? '')}\n`)
+    return answer
   }
 
   /** showProgress draws the Write-Progress line on stderr in place of the previous one (§9). */
