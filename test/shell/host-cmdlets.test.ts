@@ -141,6 +141,7 @@ const ROWS: readonly Row[] = [
   ],
   // $host (§4.5).
   ['$host: UI.WriteLine, UI.Write, WriteErrorLine (no error record), RawUI', '$host.UI.Write("a"); $host.UI.WriteLine("b"); $host.UI.WriteErrorLine("c"); $host.UI.RawUI.BackgroundColor = 3; $host.UI.RawUI.BackgroundColor; $host.UI.RawUI.WindowSize.Width; $Error.Count', 'ab\nDarkCyan\n120\n0\n', 'c\n'],
+  ['$host is read-only', 'try { $host = 1 } catch { $_.Exception.Message }; $Host.Name', 'Cannot overwrite variable Host because it is read-only or constant.\nConsoleHost\n'],
   // Get-Module (§9, §10.2 view).
   ['Get-Module view', 'Get-Module Microsoft.PowerShell.H*', '\nModuleType Version    Name                                ExportedCommands\n---------- -------    ----                                ----------------\nManifest   0.1.0      Microsoft.PowerShell.Host           {Start-Transcript, Stop-Transcript}\n\n'],
 ]

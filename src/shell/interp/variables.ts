@@ -72,8 +72,9 @@ export function readEnvironment(name: string): string | null {
 /** checkAssignable refuses writes to constants and invalid preference values (§4.4). */
 export function checkAssignable(name: string, value: unknown): void {
   const lower = name.toLowerCase()
-  if (lower in CONSTANTS && lower !== 'null') {
-    throw runtimeError(`Cannot overwrite variable ${lower} because it is read-only or constant.`, 'VariableNotWritable', 'WriteError', 'SessionStateUnauthorizedAccessException', lower)
+  if ((lower in CONSTANTS && lower !== 'null') || lower === 'host') {
+    const shown = lower === 'host' ? 'Host' : lower
+    throw runtimeError(`Cannot overwrite variable ${shown} because it is read-only or constant.`, 'VariableNotWritable', 'WriteError', 'SessionStateUnauthorizedAccessException', shown)
   }
   if (!ACTION_PREFERENCES.includes(lower)) return
   const text = String(value)
