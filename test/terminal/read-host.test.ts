@@ -8,6 +8,21 @@ import {Terminal} from '../helpers/tmux.js'
 
 /** Read-Host, Get-Credential and Write-Host colours on a real terminal (powershell.md §9, §1.8). */
 
+/** onTerminal runs `csxmpp -File t.ps1` on a real terminal; env prefixes the command (`env -u NO_COLOR`). */
+async function onTerminal(script: string, env: string, use: (terminal: Terminal) => Promise<void>): Promise<void> {
+  const store = tmpStore()
+  const dir = mkdtempSync(path.join(tmpdir(), 'csxmpp-read-host-'))
+  writeFileSync(path.join(dir, 't.ps1'), script)
+  const terminal = new Terminal(`cd '${dir}' && ${env} node ${BIN} -File t.ps1`, {CSXMPP_STORE: store.path})
+  try {
+    await use(terminal)
+  } finally {
+    terminal.stop()
+    store.cleanup()
+    rmSync(dir, {recursive: true, force: true})
+  }
+}
+
 const SCRIPT = `$domain = Read-Host "Partner domain"
 $cred = Get-Credential -Message "Lync admin"
 Write-Host -Object:"domain=$domain user=$($cred.UserName) length=$($cred.Password.Length)" -ForegroundColor:Green
@@ -15,12 +30,8 @@ Write-Host -Object:"domain=$domain user=$($cred.UserName) length=$($cred.Passwor
 `
 
 test('Read-Host and Get-Credential prompt on a terminal; the password shows only as stars', async () => {
-  const store = tmpStore()
-  const dir = mkdtempSync(path.join(tmpdir(), 'csxmpp-read-host-'))
-  writeFileSync(path.join(dir, 't.ps1'), SCRIPT)
   // NO_COLOR unset for this command, so that Write-Host's colour reaches the terminal.
-  const terminal = new Terminal(`cd '${dir}' && env -u NO_COLOR node ${BIN} -File t.ps1`, {CSXMPP_STORE: store.path})
-  try {
+  await onTerminal(SCRIPT, 'env -u NO_COLOR', async (terminal) => {
     await terminal.waitFor('Partner domain:')
     terminal.type('jabber.org')
     await terminal.waitFor('User:')
@@ -35,27 +46,15 @@ test('Read-Host and Get-Credential prompt on a terminal; the password shows only
     assert.ok(!screen.includes('s3cr3t'), screen)
     // Green is SGR 92 (§9 table); tmux reports the colour it drew.
     assert.match(terminal.screen(true), /\u001B\[92mdomain=jabber\.org/)
-  } finally {
-    terminal.stop()
-    store.cleanup()
-    rmSync(dir, {recursive: true, force: true})
-  }
+  })
 })
 
 test('Ctrl-C at a Read-Host prompt stops the script as the signal would (exit 130)', async () => {
-  const store = tmpStore()
-  const dir = mkdtempSync(path.join(tmpdir(), 'csxmpp-read-host-'))
-  writeFileSync(path.join(dir, 't.ps1'), '$d = Read-Host "Partner domain"\n"not reached"\n')
-  const terminal = new Terminal(`cd '${dir}' && node ${BIN} -File t.ps1`, {CSXMPP_STORE: store.path})
-  try {
+  await onTerminal('$d = Read-Host "Partner domain"\n"not reached"\n', '', async (terminal) => {
     await terminal.waitFor('Partner domain:')
     terminal.type('ab', false)
     terminal.keys('C-c')
     const screen = await terminal.waitFor('[exit 130]')
     assert.ok(!screen.includes('not reached'), screen)
-  } finally {
-    terminal.stop()
-    store.cleanup()
-    rmSync(dir, {recursive: true, force: true})
-  }
+  })
 })
