@@ -95,6 +95,7 @@ const ROWS: readonly Row[] = [
   ['Compare-Object with a full window: a difference object matched first, then the reference object', '(Compare-Object a, b, c c, b, a -IncludeEqual | ForEach-Object { "$($_.InputObject)$($_.SideIndicator)" }) -join " "', 'b== a== c==\n'],
   ['Compare-Object -CaseSensitive -PassThru: strings as they are', '(Compare-Object a, b A, b -CaseSensitive -PassThru) -join ","', 'A,a\n'],
   ['Compare-Object -PassThru adds SideIndicator to objects', '(Compare-Object @([pscustomobject]@{N = 1}) @([pscustomobject]@{N = 2}) -Property N -PassThru | ForEach-Object { "$($_.N)$($_.SideIndicator)" }) -join " "', '2=> 1<=\n'],
+  ['the aliases compare, diff, cls, clear and gmo (§7.1)', '(compare a b).Count; (diff a a -IncludeEqual).SideIndicator; cls; clear; (gmo Lync).Name', '2\n==\nLync\n'],
   ['Compare-Object -ExcludeDifferent alone outputs nothing (5.1)', 'Compare-Object a b -ExcludeDifferent; "end"', 'end\n'],
   ['piped objects are the difference set', '("b", "c" | Compare-Object -ReferenceObject a, b | ForEach-Object { "$($_.InputObject)$($_.SideIndicator)" }) -join " "', 'c=> a<=\n'],
   [
