@@ -10,7 +10,7 @@ export const ACTION_PREFERENCE: PSEnumType = {
 /** COMMON_PARAMETERS are the common parameters every cmdlet takes (powershell.md §7.5). */
 export const COMMON_PARAMETERS: readonly ParameterDefinition[] = [
   {name: 'Verbose', type: {kind: 'Switch'}, aliases: ['vb'], description: 'Shows verbose messages.'},
-  {name: 'Debug', type: {kind: 'Switch'}, aliases: ['db'], description: 'Accepted; csxmpp writes no debug output.'},
+  {name: 'Debug', type: {kind: 'Switch'}, aliases: ['db'], description: 'Shows debug messages (Write-Debug).'},
   {
     name: 'ErrorAction',
     type: {kind: 'Enum', enum: ACTION_PREFERENCE},
@@ -23,6 +23,12 @@ export const COMMON_PARAMETERS: readonly ParameterDefinition[] = [
     aliases: ['wa'],
     description: 'What to do with a warning: Continue, SilentlyContinue, Stop or Ignore.',
   },
+  {
+    name: 'InformationAction',
+    type: {kind: 'Enum', enum: ACTION_PREFERENCE},
+    aliases: ['infa'],
+    description: 'What to do with an information message (Write-Information): Continue, SilentlyContinue, Stop or Ignore.',
+  },
   {name: 'ErrorVariable', type: {kind: 'String'}, aliases: ['ev'], description: 'Stores the error records in a variable.'},
   {name: 'WarningVariable', type: {kind: 'String'}, aliases: ['wv'], description: 'Stores the warnings in a variable.'},
   {name: 'OutBuffer', type: {kind: 'Int32'}, aliases: ['ob'], description: 'Accepted; has no effect.'},
@@ -32,7 +38,6 @@ export const COMMON_PARAMETERS: readonly ParameterDefinition[] = [
 export const UNSUPPORTED_COMMON_PARAMETERS: readonly string[] = [
   'OutVariable',
   'PipelineVariable',
-  'InformationAction',
   'InformationVariable',
 ]
 

@@ -41,10 +41,15 @@ export function toUInt32(value: unknown, typeName = 'System.UInt32', min = 0, ma
   return n
 }
 
-/** toEnum converts a string naming an enum value (any case) to that value (numbers are refused). */
+/**
+ * toEnum converts a string naming an enum value (any case) to that value; numbers only for an enum
+ * whose numbers are documented (System.ConsoleColor, §7.3).
+ */
 export function toEnum(value: unknown, type: PSEnumType): PSEnumValue {
   if (value instanceof PSEnumValue && value.type === type) return value
   const text = toPSString(value)
+  const index = type.numbered && (typeof value === 'number' || /^\s*\d+\s*$/.test(text)) ? Number(text) : Number.NaN
+  if (Number.isInteger(index) && index >= 0 && index < type.names.length) return new PSEnumValue(type, type.names[index]!)
   const name = type.names.find((n) => n.toLowerCase() === text.trim().toLowerCase())
   // A deserialized enum (Import-Clixml, §12.3) has its own type object of the same full name.
   const sameEnum = value instanceof PSEnumValue && value.type.fullName === type.fullName

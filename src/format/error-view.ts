@@ -42,7 +42,7 @@ export function jsonErrorLine(record: ErrorRecord): string {
   return `${JSON.stringify({error})}\n`
 }
 
-/** formatStreamMessage renders a warning or verbose message: prefix on the first line only (§11.3). */
-export function formatStreamMessage(kind: 'WARNING' | 'VERBOSE', text: string): string {
+/** formatStreamMessage renders a warning, verbose or debug message: prefix on the first line only (§11.3). */
+export function formatStreamMessage(kind: 'WARNING' | 'VERBOSE' | 'DEBUG', text: string): string {
   return `${kind}: ${text}\n`
 }

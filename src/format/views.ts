@@ -65,6 +65,19 @@ const COMMAND_INFO: TableView = {
   },
 }
 
+// Windows PowerShell 5.1's Module view, without the `Directory:` groups of -ListAvailable (§9).
+const MODULE_INFO: TableView = {
+  kind: 'table',
+  key: 'System.Management.Automation.PSModuleInfo',
+  columns: [{label: 'ModuleType', width: 10}, {label: 'Version', width: 10}, {label: 'Name', width: 35}, {label: 'ExportedCommands'}],
+  rows: (o) => {
+    const info = o as PSObject
+    const exported = info.get('ExportedCommands')
+    const names = exported instanceof PSHashtable ? exported.entries().map(([name]) => name).sort() : null
+    return [[info.get('ModuleType'), info.get('Version'), info.get('Name'), names]]
+  },
+}
+
 const COMMAND_TYPES = ['Cmdlet', 'Function', 'Alias'].map((kind) => `System.Management.Automation.${kind}Info`)
 
 const properties = (o: unknown) => (o as PSObject).properties()
@@ -79,6 +92,7 @@ export function viewOf(object: unknown): View | undefined {
   if (COMMAND_TYPES.includes(first)) return COMMAND_INFO
   const fileItem = fileItemView(object)
   if (fileItem) return fileItem
+  if (first === MODULE_INFO.key) return MODULE_INFO
   const fixedList = first.startsWith('Microsoft.Rtc.') || first === 'Microsoft.PowerShell.Commands.GenericMeasureInfo'
   if (fixedList || object.propertyNames().length > 4) return {kind: 'list', key: first, entries: properties}
   return {kind: 'table', key: first}

@@ -5,9 +5,10 @@ import {type Interface, createInterface} from 'node:readline/promises'
 import {ConfigStore, defaultStorePath} from '../../store/index.js'
 import {type ShellConsole, ShellSession, SourceText, complete, isIncomplete, parseScript} from '../shell/index.js'
 import {readPassword} from './password.js'
+import {readTerminalLine} from './read-host.js'
 import {terminalPrompt} from './prompt.js'
 import {createScriptHost} from './script-host.js'
-import type {ScriptOptions} from './script-mode.js'
+import {type ScriptOptions, terminalStreams} from './script-mode.js'
 
 /**
  * The interactive shell (powershell.md §1.6): `PS <dir>> ` prompts, `>> ` while the input is
@@ -86,6 +87,10 @@ class Repl {
       interactive: !options.nonInteractive,
       prompt: async (...question) => (options.nonInteractive ? undefined : terminalPrompt(...question, this.#rl)),
       readPassword: (prompt) => readPassword(prompt, {nonInteractive: options.nonInteractive, shared: this.#rl}),
+      terminal: terminalStreams(),
+      noColor: process.env.NO_COLOR !== undefined,
+      nonInteractive: options.nonInteractive,
+      readLine: (prompt, secret) => readTerminalLine(prompt, secret, this.#rl),
     }
     const store = options.store ?? new ConfigStore(defaultStorePath())
     this.#session = new ShellSession({console, host: createScriptHost(store, options.version), whatIf: options.whatIf})
@@ -156,6 +161,7 @@ class Repl {
   }
 
   #leave(code: number): number {
+    this.#session.close()
     this.#rl.close()
     return code
   }

@@ -3,6 +3,7 @@ import {ConfigStore, defaultStorePath} from '../../store/index.js'
 import {type ShellConsole, ShellSession, SourceText, decodeScript} from '../shell/index.js'
 import {argvArguments} from './argv-arguments.js'
 import {readPassword} from './password.js'
+import {readTerminalLine} from './read-host.js'
 import {terminalPrompt} from './prompt.js'
 import {createScriptHost} from './script-host.js'
 
@@ -37,7 +38,16 @@ export function processShellConsole(nonInteractive: boolean): ShellConsole {
     interactive,
     prompt: async (...question) => (interactive ? terminalPrompt(...question) : undefined),
     readPassword: (prompt) => readPassword(prompt, {nonInteractive}),
+    terminal: terminalStreams(),
+    noColor: process.env.NO_COLOR !== undefined,
+    nonInteractive,
+    readLine: (prompt, secret) => readTerminalLine(prompt, secret),
   }
+}
+
+/** terminalStreams tells which process streams are terminals (ShellConsole.terminal). */
+export function terminalStreams(): {stdin: boolean; stdout: boolean; stderr: boolean} {
+  return {stdin: Boolean(process.stdin.isTTY), stdout: Boolean(process.stdout.isTTY), stderr: Boolean(process.stderr.isTTY)}
 }
 
 async function readStdin(): Promise<string> {
@@ -51,7 +61,11 @@ export async function runUtilityFromArgv(name: string, elements: readonly string
   const store = options.store ?? new ConfigStore(defaultStorePath())
   const console = options.console ?? processShellConsole(options.nonInteractive)
   const session = new ShellSession({console, host: createScriptHost(store, options.version), whatIf: options.whatIf})
-  return session.runArgv(name, argvArguments(elements))
+  try {
+    return await session.runArgv(name, argvArguments(elements))
+  } finally {
+    session.close()
+  }
 }
 
 /** runScript runs a script mode and returns the exit code (§1.9). */
@@ -59,6 +73,14 @@ export async function runScript(invocation: ScriptInvocation, options: ScriptOpt
   const store = options.store ?? new ConfigStore(defaultStorePath())
   const console = options.console ?? processShellConsole(options.nonInteractive)
   const session = new ShellSession({console, host: createScriptHost(store, options.version), whatIf: options.whatIf})
+  try {
+    return await runInvocation(session, invocation, console)
+  } finally {
+    session.close()
+  }
+}
+
+async function runInvocation(session: ShellSession, invocation: ScriptInvocation, console: ShellConsole): Promise<number> {
   switch (invocation.mode) {
     case 'command':
       return session.run(new SourceText(invocation.text))

@@ -101,7 +101,7 @@ function specialCommandFindings(command: A.CommandAst, lower: string): A.Unsuppo
   if (lower === 'new-object') {
     if (hasParameter(command, 'ComObject')) return whole('COM objects (New-Object -ComObject) are not supported by csxmpp.')
     const type = firstArgument(command, 'TypeName')
-    if (type !== undefined && !/^((system\.management\.automation\.)?ps(custom)?object|system\.collections\.arraylist)$/i.test(type)) {
+    if (type !== undefined && !/^((system\.management\.automation\.)?(ps(custom)?object|pscredential)|system\.collections\.arraylist)$/i.test(type)) {
       return whole(`The type [${type}] is not supported by csxmpp.`)
     }
   }

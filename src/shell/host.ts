@@ -51,4 +51,19 @@ export interface ShellConsole {
   prompt(caption: string, message: string, choices: readonly PromptChoice[], defaultKey: string): Promise<string | undefined>
   /** readPassword reads a secret with no echo, or one line of stdin (CommandIO.readPassword). */
   readPassword?(prompt: string): Promise<string | undefined>
+  /**
+   * Which process streams are terminals (powershell.md §9: Write-Host colours and Clear-Host need
+   * stdout, Write-Progress stderr, Read-Host and Get-Credential stdin). Absent: none is.
+   */
+  readonly terminal?: {readonly stdin: boolean; readonly stdout: boolean; readonly stderr: boolean}
+  /** Whether NO_COLOR is set, which turns off every colour (§1.8). */
+  readonly noColor?: boolean
+  /** The host option -NonInteractive (§1.7): Read-Host and Get-Credential never prompt. */
+  readonly nonInteractive?: boolean
+  /**
+   * readLine shows a prompt and reads one line typed at the terminal (Read-Host, Get-Credential); the
+   * prompt goes to stdout when it is a terminal, else to stderr, and a secret echoes `*` per
+   * character. Undefined at the end of input.
+   */
+  readLine?(prompt: string, secret: boolean): Promise<string | undefined>
 }

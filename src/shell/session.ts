@@ -153,6 +153,11 @@ export class ShellSession {
     return this.exitCode()
   }
 
+  /** close ends the run: the progress line is erased and a running transcript stopped (§9). */
+  close(): void {
+    this.runtime.console.close()
+  }
+
   /** exitCode is 1 when any error record was shown, else 0 (§1.9). */
   exitCode(): number {
     return this.runtime.errorsShown > 0 ? 1 : 0

@@ -1,3 +1,5 @@
+import {CONSOLE_COLOR} from '../values/console-color.js'
+
 /**
  * The closed whitelists of powershell.md §4.6: type literals and static members. Names are
  * case-insensitive and the `System.` prefix is optional, so each name is looked up in its canonical
@@ -8,7 +10,7 @@
 export type TypeKey =
   | 'string' | 'int' | 'long' | 'uint32' | 'double' | 'bool' | 'switch' | 'char' | 'datetime' | 'timespan'
   | 'array' | 'object' | 'hashtable' | 'ordered' | 'pscustomobject' | 'psobject' | 'regex' | 'void'
-  | 'scriptblock' | 'string[]' | 'int[]' | 'object[]'
+  | 'scriptblock' | 'string[]' | 'int[]' | 'object[]' | 'pscredential' | 'securestring' | 'consolecolor'
 
 const TYPES: Readonly<Record<string, TypeKey>> = {
   string: 'string', int: 'int', int32: 'int', long: 'long', int64: 'long', uint32: 'uint32', double: 'double',
@@ -18,7 +20,8 @@ const TYPES: Readonly<Record<string, TypeKey>> = {
   'management.automation.pscustomobject': 'pscustomobject', psobject: 'psobject', 'management.automation.psobject': 'psobject',
   regex: 'regex', 'text.regularexpressions.regex': 'regex', void: 'void', scriptblock: 'scriptblock',
   'management.automation.scriptblock': 'scriptblock', 'string[]': 'string[]', 'int[]': 'int[]', 'int32[]': 'int[]',
-  'object[]': 'object[]',
+  'object[]': 'object[]', pscredential: 'pscredential', 'management.automation.pscredential': 'pscredential',
+  securestring: 'securestring', 'security.securestring': 'securestring', consolecolor: 'consolecolor',
 }
 
 /** Types that only have static members here (`[math]::Round`), never casts. */
@@ -30,6 +33,7 @@ const STATIC_MEMBERS = new Set([
   'math::ceiling', 'math::abs', 'math::max', 'math::min', 'int::maxvalue', 'int::minvalue', 'uint32::maxvalue',
   'datetime::now', 'datetime::utcnow', 'datetime::today', 'datetime::parse', 'bool::parse', 'convert::toboolean',
   'convert::toint32', 'environment::newline', 'regex::escape', 'io.path::getfilename', 'io.path::combine',
+  'pscredential::empty', 'pscredential::new', ...CONSOLE_COLOR.names.map((name) => `consolecolor::${name.toLowerCase()}`),
 ])
 
 /** The exception types a catch clause may name; all of them catch everything (§8.2). */

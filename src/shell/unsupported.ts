@@ -34,7 +34,7 @@ export const UNSUPPORTED_SWITCH_FLAGS: Readonly<Record<string, string>> = {
 }
 
 /** Variables the parser can tell are PowerShell automatic variables outside the subset (§4.4, §14). */
-export const UNSUPPORTED_VARIABLES = new Set(['pscmdlet', 'executioncontext', 'host'])
+export const UNSUPPORTED_VARIABLES = new Set(['pscmdlet', 'executioncontext'])
 
 /** Drive-qualified variables outside the subset (`$using:x`, …). */
 export const UNSUPPORTED_VARIABLE_SCOPES = new Set(['using', 'function', 'variable', 'alias', 'drive'])
@@ -50,7 +50,7 @@ const JOBS = ['Start-Job', 'Get-Job', 'Receive-Job', 'Wait-Job', 'Stop-Job', 'Re
 const DSC = ['Start-DscConfiguration', 'Get-DscConfiguration', 'Test-DscConfiguration', 'Get-DscResource', 'Invoke-DscResource']
 /** Windows PowerShell 5.1 cmdlets of its own modules that §9 does not implement. */
 const WINDOWS_CMDLETS = [
-  'Read-Host', 'Get-Credential', 'Start-Transcript', 'Stop-Transcript', 'Get-WmiObject', 'Set-WmiInstance', 'Invoke-WmiMethod',
+  'Get-WmiObject', 'Set-WmiInstance', 'Invoke-WmiMethod',
   'Remove-WmiObject', 'Get-CimInstance', 'Set-CimInstance', 'New-CimInstance', 'Remove-CimInstance', 'Invoke-CimMethod',
   'New-CimSession', 'Send-MailMessage', 'Start-Process', 'Stop-Process', 'Get-Process', 'Wait-Process', 'Get-Service',
   'Start-Service', 'Stop-Service', 'Restart-Service', 'Set-Service', 'New-Service', 'Get-EventLog', 'Write-EventLog',
@@ -61,16 +61,16 @@ const WINDOWS_CMDLETS = [
   'Invoke-WebRequest', 'Invoke-RestMethod', 'New-WebServiceProxy', 'Test-Connection', 'Restart-Computer', 'Stop-Computer',
   'Rename-Computer', 'Add-Computer', 'Remove-Computer', 'Get-HotFix', 'Get-ComputerInfo', 'Get-Variable', 'Set-Variable',
   'New-Variable', 'Remove-Variable', 'Clear-Variable', 'Get-Alias', 'Set-Alias', 'New-Alias', 'Export-Alias', 'Import-Alias',
-  'Get-Member', 'Add-Member', 'Compare-Object', 'Tee-Object', 'Out-GridView', 'Out-Printer', 'Out-Host', 'Get-Unique',
+  'Get-Member', 'Tee-Object', 'Out-GridView', 'Out-Printer', 'Out-Host', 'Get-Unique',
   'ConvertTo-Csv', 'ConvertFrom-Csv', 'ConvertTo-Html', 'ConvertTo-Xml', 'Select-Xml', 'Select-String', 'Format-Wide',
   'Format-Custom', 'Get-Random', 'Get-Culture', 'Get-UICulture', 'Get-Host', 'Get-History', 'Invoke-History',
   'Add-History', 'Clear-History', 'Get-Event', 'Register-ObjectEvent', 'Register-EngineEvent', 'Wait-Event',
   'Get-TraceSource', 'Trace-Command', 'Set-PSBreakpoint', 'Get-PSBreakpoint', 'Measure-Command', 'Get-ExecutionPolicy',
-  'Set-ExecutionPolicy', 'Get-AuthenticodeSignature', 'Set-AuthenticodeSignature', 'ConvertTo-SecureString',
-  'ConvertFrom-SecureString', 'Get-PfxCertificate', 'Get-Module', 'Get-PSSnapin', 'Remove-PSSnapin', 'Update-Help',
-  'Save-Help', 'Show-Command', 'Get-Counter', 'Clear-Host', 'Enable-PSRemoting', 'Disable-PSRemoting', 'Get-TimeZone',
+  'Set-ExecutionPolicy', 'Get-AuthenticodeSignature', 'Set-AuthenticodeSignature',
+  'ConvertFrom-SecureString', 'Get-PfxCertificate', 'Get-PSSnapin', 'Remove-PSSnapin', 'Update-Help',
+  'Save-Help', 'Show-Command', 'Get-Counter', 'Enable-PSRemoting', 'Disable-PSRemoting', 'Get-TimeZone',
   'Set-Date', 'Update-TypeData', 'Update-FormatData', 'Export-FormatData', 'Get-FormatData', 'New-TimeSpan',
-  'Write-Progress', 'Write-Debug', 'Write-Information', 'Get-FileHash', 'Expand-Archive', 'Compress-Archive',
+  'Get-FileHash', 'Expand-Archive', 'Compress-Archive',
   'Unblock-File', 'Get-Clipboard', 'Set-Clipboard',
 ]
 

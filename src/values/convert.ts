@@ -1,4 +1,5 @@
 import {PSArrayList, PSEnumValue, PSHashtable, PSList, PSObject, PSTimeSpan, isScriptBlock} from './objects.js'
+import {PSSecureString, SECURE_STRING_TYPE} from './secure-string.js'
 
 /**
  * Conversions between PowerShell values that do not depend on a target parameter
@@ -24,6 +25,7 @@ export function dotNetTypeName(value: unknown): string {
   if (isScriptBlock(value)) return 'System.Management.Automation.ScriptBlock'
   if (value instanceof Date) return 'System.DateTime'
   if (value instanceof PSTimeSpan) return 'System.TimeSpan'
+  if (value instanceof PSSecureString) return SECURE_STRING_TYPE
   return 'System.Object'
 }
 

@@ -12,6 +12,11 @@ export interface PSEnumType {
   readonly fullName: string
   /** Value names in declaration order. */
   readonly names: readonly string[]
+  /**
+   * Whether integers (the value's index) convert to it: System.ConsoleColor's numbers are documented
+   * (powershell.md §7.3); Lync's are not, so their enums refuse numbers.
+   */
+  readonly numbered?: boolean
 }
 
 /** PSEnumValue is one value of a PSEnumType; it prints as its name. */
@@ -111,6 +116,8 @@ export class PSObject {
   readonly typeNames: string[]
   /** A .NET object's own string form where it is not `@{…}` (ErrorRecord.CategoryInfo, §4.5). */
   stringForm: string | undefined
+  /** The whitelisted methods of a .NET object (`$host.UI.WriteLine`, §4.5), by lower-case name. */
+  methods: ReadonlyMap<string, (args: readonly unknown[]) => unknown> | undefined
   readonly #properties = new Map<string, PSProperty>()
 
   constructor(typeNames: readonly string[]) {
@@ -124,6 +131,11 @@ export class PSObject {
     if (existing) existing.value = value
     else this.#properties.set(folded, {name, value, info})
     return this
+  }
+
+  /** removeProperty removes a property (Add-Member -Force re-adds it at the end, powershell.md §9). */
+  removeProperty(name: string): void {
+    this.#properties.delete(name.toLowerCase())
   }
 
   /** has tells whether a property of that name (any case) exists. */

@@ -2581,14 +2581,4 @@ The Lync Server cmdlet 'Get-CsSite' is not provided by csxmpp.
 export const PENDING: ReadonlyMap<string, string> = new Map<string, string>([
   ['C70', 'issue 13: not built yet'],
   ['C71', 'issue 13: not built yet'],
-  ['C93', 'issue 13: not built yet'],
-  ['C94', 'issue 13: not built yet'],
-  ['C95', 'issue 13: not built yet'],
-  ['C96', 'issue 13: not built yet'],
-  ['C97', 'issue 13: not built yet'],
-  ['C98', 'issue 13: not built yet'],
-  ['C99', 'issue 13: not built yet'],
-  ['C100', 'issue 13: not built yet'],
-  ['C101', 'issue 13: not built yet'],
-  ['C102', 'issue 13: not built yet'],
 ])

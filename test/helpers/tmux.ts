@@ -17,9 +17,9 @@ export class Terminal {
     return execFileSync('tmux', ['-L', this.#socket, '-f', '/dev/null', ...args], {encoding: 'utf8'})
   }
 
-  /** screen returns the visible text, trailing blank lines removed. */
-  screen(): string {
-    return this.#tmux('capture-pane', '-p').replace(/\n+$/, '\n')
+  /** screen returns the visible text, trailing blank lines removed; with escapes, its colours as SGR sequences. */
+  screen(escapes = false): string {
+    return this.#tmux('capture-pane', '-p', ...(escapes ? ['-e'] : [])).replace(/\n+$/, '\n')
   }
 
   /** waitFor polls the screen until it contains text, for at most timeoutMs. */

@@ -25,6 +25,7 @@ import {type Maybe, sequence, then} from './maybe.js'
 import {Scope} from './scope.js'
 import {PipelineStopped, ReturnSignal, ScriptTerminatingError} from './signals.js'
 import {staticMember} from './statics.js'
+import {actionPreferenceStop, streamAction, writeStream} from './streams.js'
 import {preferencesOf} from './variables.js'
 
 /**
@@ -241,19 +242,7 @@ export class CommandRunner implements PipelineRunner {
 
   /** writeWarning shows a warning or, under Stop, ends the script (§8.3). */
   writeWarning(text: string, action: ActionPreference, origin: string): void {
-    if (action === 'Stop') {
-      throw new ScriptTerminatingError(
-        new ErrorRecord({
-          message: `The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: ${text}`,
-          errorId: 'ActionPreferenceStop',
-          category: 'OperationStopped',
-          reason: 'ActionPreferenceStopException',
-          origin,
-          activity: origin,
-          idSuffix: origin,
-        }),
-      )
-    }
+    if (action === 'Stop') throw actionPreferenceStop('WarningPreference', text, origin)
     if (action === 'Continue') this.#runtime.showWarning(text)
   }
 
@@ -366,6 +355,8 @@ export class CommandRunner implements PipelineRunner {
     const errorAction = this.#errorAction(binding.values, preferences)
     const warningAction = this.#warningAction(binding.values, preferences)
     const verbose = binding.values.get('Verbose') === true || preferences.verbose
+    const debug = streamAction(binding.values, 'Debug', frame.scope, 'DebugPreference')
+    const information = streamAction(binding.values, 'InformationAction', frame.scope, 'InformationPreference')
     const captured = this.#captured(binding.values, frame)
     // A utility's own terminating errors point at its command, not the whole pipeline (§11.1).
     const placed = (error: unknown) => {
@@ -394,6 +385,8 @@ export class CommandRunner implements PipelineRunner {
         this.writeWarning(text, warningAction, signature.name)
       },
       writeVerbose: (text) => void (verbose && this.#runtime.showVerbose(text)),
+      writeDebug: (text) => writeStream(debug, 'DebugPreference', text, signature.name, (t) => this.#runtime.showDebug(t)),
+      writeInformation: (text) => writeStream(information, 'InformationPreference', text, signature.name, (t) => this.#runtime.console.out(`${t}\n`)),
       invoke: (block, input, scope, blockArgs = []) => this.#invokeWithInput(block as ScriptBlockValue, frame, input, scope, blockArgs),
       stop: () => {
         throw new PipelineStopped(token)

@@ -1,4 +1,8 @@
+import {ConversionFailure, toEnum} from '../../binding/convert.js'
 import type {ErrorRecord} from '../../errors.js'
+import {CONSOLE_COLOR} from '../../values/console-color.js'
+import {isCredential} from '../../values/credential.js'
+import {PSSecureString} from '../../values/secure-string.js'
 import {dotNetTypeName, parseNumber, roundHalfToEven, toPSString} from '../../values/convert.js'
 import {PSEnumValue, PSHashtable, PSObject, PSTimeSpan, isScriptBlock} from '../../values/objects.js'
 import {runtimeError} from '../../values/runtime-errors.js'
@@ -105,8 +109,26 @@ export function castTo(value: unknown, type: TypeKey, options: ConvertOptions): 
       throw invalidCast(value, 'System.Management.Automation.ScriptBlock')
     case 'void':
       return undefined
+    case 'consolecolor':
+      return toConsoleColor(value)
+    case 'pscredential':
+      if (value === null || isCredential(value)) return value
+      throw invalidCast(value, 'System.Management.Automation.PSCredential')
+    case 'securestring':
+      if (value === null || value instanceof PSSecureString) return value
+      throw invalidCast(value, 'System.Security.SecureString')
     default:
       return value
+  }
+}
+
+/** toConsoleColor is `[ConsoleColor]x`: a colour name in any case or an integer 0–15 (§4.1, §7.3). */
+export function toConsoleColor(value: unknown): PSEnumValue {
+  try {
+    return toEnum(value, CONSOLE_COLOR)
+  } catch (error) {
+    if (!(error instanceof ConversionFailure)) throw error
+    throw runtimeError(error.message, 'InvalidCastFromStringToInteger', 'InvalidArgument', 'PSInvalidCastException')
   }
 }
 
@@ -165,6 +187,12 @@ export function isOfType(value: unknown, type: TypeKey): boolean {
       return isScriptBlock(value)
     case 'object':
       return value !== null && value !== undefined
+    case 'pscredential':
+      return isCredential(value)
+    case 'securestring':
+      return value instanceof PSSecureString
+    case 'consolecolor':
+      return value instanceof PSEnumValue && value.type.fullName === CONSOLE_COLOR.fullName
     default:
       return false
   }

@@ -5,6 +5,7 @@ import {categoryInfo} from '../../format/error-view.js'
 import {dotNetTypeName, toPSString} from '../../values/convert.js'
 import {formatDateTime} from '../../values/dotnet-format.js'
 import {PSArrayList, PSEnumValue, PSHashtable, PSObject, PSTimeSpan, isScriptBlock} from '../../values/objects.js'
+import {PSSecureString} from '../../values/secure-string.js'
 import {timeSpanProperty} from '../../values/time-span.js'
 import {notSupportedError, runtimeError} from '../../values/runtime-errors.js'
 import {toBoolean, toNumber} from './convert.js'
@@ -101,7 +102,7 @@ export function getMember(value: unknown, name: string): unknown {
       return v === null ? [] : Array.isArray(v) ? v : [v]
     }))
   }
-  if (typeof value === 'string' && lower === 'length') return value.length
+  if ((typeof value === 'string' || value instanceof PSSecureString) && lower === 'length') return value.length
   if (lower === 'count') return 1
   if (value instanceof Date) return DATE_PROPERTIES[lower]?.(value) ?? null
   if (value instanceof PSTimeSpan) return timeSpanProperty(value, lower) ?? null
@@ -327,6 +328,7 @@ export function callMethod(
   else if (Array.isArray(target)) result = arrayMethod(target, lower, args)
   else if (target instanceof Date) result = dateMethod(target, lower, args)
   else if (isScriptBlock(target) && lower === 'invoke') return invoke(target, args)
+  else if (target instanceof PSObject && target.methods?.has(lower)) return target.methods.get(lower)!(args)
   if (result !== NOT_FOUND) return result
   if (lower === 'tostring' && args.length === 0) return toPSString(target)
   if (lower === 'gettype' && args.length === 0) return typeInfo(target)

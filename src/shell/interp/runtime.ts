@@ -3,6 +3,7 @@ import {formatErrorRecord, formatOutput, formatStreamMessage} from '../../format
 import {PSArrayList} from '../../values/objects.js'
 import {findingsSummary} from '../check.js'
 import type {CommandHost, ShellConsole} from '../host.js'
+import {RuntimeConsole} from './console.js'
 import {Scope} from './scope.js'
 
 /**
@@ -28,10 +29,16 @@ export class Runtime {
   /** Inside a try block (dynamically) statement-terminating errors unwind to it (§8.2). */
   tryDepth = 0
 
+  /** The console with the run's progress line and transcript (§1.8). */
+  readonly console: RuntimeConsole
+  /** `$host` (§4.4, §4.5), made when a script first reads it. */
+  hostObject: unknown
+
   constructor(
-    readonly console: ShellConsole,
+    console: ShellConsole,
     readonly host: CommandHost,
   ) {
+    this.console = new RuntimeConsole(console)
     this.global = new Scope(undefined)
   }
 
@@ -61,6 +68,15 @@ export class Runtime {
 
   showVerbose(text: string): void {
     this.console.err(this.#paint(33, formatStreamMessage('VERBOSE', text)))
+  }
+
+  /** showErrorLine is `$host.UI.WriteErrorLine`: a red line on stderr that is no error record (§4.5). */
+  showErrorLine(text: string): void {
+    this.console.err(this.#paint(31, `${text}\n`))
+  }
+
+  showDebug(text: string): void {
+    this.console.err(this.#paint(33, formatStreamMessage('DEBUG', text)))
   }
 
   /** showOutput formats one top-level statement's success output (§10.1). */

@@ -1,6 +1,9 @@
 import {roundHalfToEven, toPSString} from '../../values/convert.js'
 import {parseDateTime} from '../../values/dotnet-format.js'
 import {runtimeError} from '../../values/runtime-errors.js'
+import {CONSOLE_COLOR} from '../../values/console-color.js'
+import {constructCredential, credential} from '../../values/credential.js'
+import {PSEnumValue} from '../../values/objects.js'
 import {staticMemberKey} from '../types.js'
 import {castTo, toBoolean, toNumber} from './convert.js'
 import path from 'node:path'
@@ -56,6 +59,9 @@ const MEMBERS: Record<string, (args: readonly unknown[] | undefined) => unknown>
   'regex::escape': (a) => toPSString(argument(a, 0)).replace(/[\\*+?|{[()^$.# \t\n\r\f]/g, (c) => ({'\t': '\\t', '\n': '\\n', '\r': '\\r', '\f': '\\f'})[c] ?? `\\${c}`),
   'io.path::getfilename': (a) => path.basename(toPSString(argument(a, 0)).replaceAll('\\', '/')),
   'io.path::combine': (a) => path.join(...(a ?? []).map(toPSString)),
+  'pscredential::empty': () => credential(null, null),
+  'pscredential::new': (a) => constructCredential(a ?? []),
+  ...Object.fromEntries(CONSOLE_COLOR.names.map((name) => [`consolecolor::${name.toLowerCase()}`, () => new PSEnumValue(CONSOLE_COLOR, name)])),
 }
 
 /** staticMember evaluates `[type]::Member` or `[type]::Method(args)`. */

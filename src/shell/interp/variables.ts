@@ -2,6 +2,7 @@ import {hostname, homedir, userInfo} from 'node:os'
 import {PSHashtable, PSObject} from '../../values/objects.js'
 import {runtimeError} from '../../values/runtime-errors.js'
 import type {ActionPreference, Preferences} from '../host.js'
+import {makeHostObject} from './host-object.js'
 import type {Runtime} from './runtime.js'
 import type {Scope} from './scope.js'
 
@@ -18,12 +19,15 @@ const PREFERENCE_DEFAULTS: Record<string, unknown> = {
   ErrorActionPreference: 'Continue',
   WarningPreference: 'Continue',
   VerbosePreference: 'SilentlyContinue',
+  DebugPreference: 'SilentlyContinue',
+  InformationPreference: 'SilentlyContinue',
+  ProgressPreference: 'Continue',
   WhatIfPreference: false,
   ConfirmPreference: 'High',
   FormatEnumerationLimit: 4,
 }
 
-const ACTION_PREFERENCES = ['erroractionpreference', 'warningpreference', 'verbosepreference']
+const ACTION_PREFERENCES = ['erroractionpreference', 'warningpreference', 'verbosepreference', 'debugpreference', 'informationpreference', 'progresspreference']
 const ACTIONS = ['Continue', 'SilentlyContinue', 'Stop', 'Ignore', 'Inquire', 'Suspend']
 
 /** defineGlobals fills the global scope of a run. */
@@ -52,6 +56,7 @@ export function readSpecial(name: string, runtime: Runtime): unknown {
   if (lower === '?') return runtime.lastStatus
   if (lower === 'error') return runtime.errors
   if (lower === 'pwd') return process.cwd()
+  if (lower === 'host') return (runtime.hostObject ??= makeHostObject(runtime))
   return undefined
 }
 
@@ -67,8 +72,9 @@ export function readEnvironment(name: string): string | null {
 /** checkAssignable refuses writes to constants and invalid preference values (§4.4). */
 export function checkAssignable(name: string, value: unknown): void {
   const lower = name.toLowerCase()
-  if (lower in CONSTANTS && lower !== 'null') {
-    throw runtimeError(`Cannot overwrite variable ${lower} because it is read-only or constant.`, 'VariableNotWritable', 'WriteError', 'SessionStateUnauthorizedAccessException', lower)
+  if ((lower in CONSTANTS && lower !== 'null') || lower === 'host') {
+    const shown = lower === 'host' ? 'Host' : lower
+    throw runtimeError(`Cannot overwrite variable ${shown} because it is read-only or constant.`, 'VariableNotWritable', 'WriteError', 'SessionStateUnauthorizedAccessException', shown)
   }
   if (!ACTION_PREFERENCES.includes(lower)) return
   const text = String(value)
@@ -87,6 +93,16 @@ export function checkAssignable(name: string, value: unknown): void {
 }
 
 const BY_LOWER_CASE = new Map(ACTIONS.map((a) => [a.toLowerCase(), a as ActionPreference]))
+
+/**
+ * actionPreference reads an ActionPreference variable visible from a scope; `Inquire` acts as
+ * Continue (§4.4 DECISION: csxmpp never asks whether to continue).
+ */
+export function actionPreference(scope: Scope, key: string, fallback: ActionPreference): ActionPreference {
+  const value = scope.lookupKey(key)?.value
+  if (String(value).toLowerCase() === 'inquire') return 'Continue'
+  return action(scope, key, fallback)
+}
 
 function action(scope: Scope, key: string, fallback: ActionPreference): ActionPreference {
   const value = scope.lookupKey(key)?.value

@@ -22,6 +22,10 @@ export interface UtilityContext {
   writeError(record: ErrorRecord): void
   writeWarning(text: string): void
   writeVerbose(text: string): void
+  /** writeDebug shows `DEBUG: text` under -Debug or $DebugPreference (§8.3). */
+  writeDebug(text: string): void
+  /** writeInformation shows an information record's text under -InformationAction or $InformationPreference (§8.3). */
+  writeInformation(text: string): void
   /** invoke runs a script block with `$_` set: in the caller's scope (Where/ForEach-Object) or a child one. */
   invoke(block: unknown, input: unknown, scope: 'caller' | 'child', args?: readonly unknown[]): Promise<unknown[]>
   /** stop ends the upstream commands of this pipeline (`Select-Object -First`). */
@@ -36,11 +40,19 @@ export interface UtilityProcessor {
   end?(): Promise<void>
 }
 
+/** The PowerShell modules of the utility cmdlets (§9, Get-Command and Get-Module). */
+export type UtilityModule =
+  | 'Microsoft.PowerShell.Core'
+  | 'Microsoft.PowerShell.Host'
+  | 'Microsoft.PowerShell.Management'
+  | 'Microsoft.PowerShell.Security'
+  | 'Microsoft.PowerShell.Utility'
+
 /** UtilityCommand declares a utility cmdlet. */
 export interface UtilityCommand {
   readonly signature: CommandSignature
   /** The PowerShell module Get-Command shows as Source (§9). */
-  readonly module: 'Microsoft.PowerShell.Core' | 'Microsoft.PowerShell.Management' | 'Microsoft.PowerShell.Utility'
+  readonly module: UtilityModule
   readonly synopsis: string
   start(ctx: UtilityContext): UtilityProcessor
 }

@@ -11,11 +11,26 @@ import {OBJECT_COMMANDS} from './objects.js'
 import {selectObject} from './select.js'
 import {SORT_COMMANDS} from './sort.js'
 import {WRITE_COMMANDS} from './write.js'
+import {ADD_MEMBER_COMMANDS} from './add-member.js'
+import {COMPARE_COMMANDS} from './compare-object.js'
+import {CREDENTIAL_COMMANDS} from './credentials.js'
+import {getModule} from './modules.js'
+import {PROGRESS_COMMANDS} from './progress.js'
+import {PROMPT_COMMANDS} from './prompts.js'
+import {TRANSCRIPT_COMMANDS} from './transcript.js'
+import {HOST_OUTPUT_COMMANDS} from './write-host.js'
 
 /** The utility cmdlets of powershell.md §9, by lower-case name. */
 export const UTILITY_COMMANDS: ReadonlyMap<string, UtilityCommand> = new Map(
   [
     ...WRITE_COMMANDS,
+    ...HOST_OUTPUT_COMMANDS,
+    ...PROGRESS_COMMANDS,
+    ...PROMPT_COMMANDS,
+    ...CREDENTIAL_COMMANDS,
+    ...ADD_MEMBER_COMMANDS,
+    ...COMPARE_COMMANDS,
+    ...TRANSCRIPT_COMMANDS,
     ...OBJECT_COMMANDS,
     selectObject,
     ...SORT_COMMANDS,
@@ -27,6 +42,7 @@ export const UTILITY_COMMANDS: ReadonlyMap<string, UtilityCommand> = new Map(
     getDate,
     getCommand(() => UTILITY_COMMANDS),
     getHelp(() => UTILITY_COMMANDS),
+    getModule(() => UTILITY_COMMANDS),
   ].map((c) => [c.signature.name.toLowerCase(), c]),
 )
 

@@ -1,9 +1,11 @@
+import {bindingError} from '../../errors.js'
 import {toPSString} from '../../values/convert.js'
 import {PSArrayList, PSHashtable} from '../../values/objects.js'
 import {notSupportedError} from '../../values/runtime-errors.js'
 import {customObject, toNumber} from '../interp/convert.js'
 import {importModuleNotSupported, isLyncModule} from '../unsupported.js'
 import {type UtilityCommand, signature} from './command.js'
+import {PSCREDENTIAL_TYPE_NAME, newCredential} from './credentials.js'
 import {param} from './parameters.js'
 
 /** The session cmdlets legacy headers use, and New-Object and Start-Sleep (powershell.md §9, §14). */
@@ -42,12 +44,21 @@ const setStrictMode: UtilityCommand = {
 }
 
 const newObject: UtilityCommand = {
-  signature: signature('New-Object', [param('TypeName', 'string', {position: 0, mandatory: true}), param('Property', 'object', {position: 1})], ['ComObject', 'ArgumentList', 'Strict']),
+  signature: signature(
+    'New-Object',
+    [param('TypeName', 'string', {position: 0, mandatory: true}), param('Property', 'object', {position: 1}), param('ArgumentList', 'object', {aliases: ['Args']})],
+    ['ComObject', 'Strict'],
+  ),
   module: 'Microsoft.PowerShell.Utility',
-  synopsis: 'Creates a PSCustomObject or an ArrayList.',
+  synopsis: 'Creates a PSCustomObject, an ArrayList or a PSCredential.',
   start: (ctx) => ({
     async process(values) {
       const type = toPSString(values.get('TypeName') ?? null)
+      // The PSCredential constructor's arguments may come at position 1: `New-Object PSCredential($u, $p)`.
+      if (PSCREDENTIAL_TYPE_NAME.test(type)) return ctx.emit([newCredential(values.get('ArgumentList') ?? values.get('Property'))])
+      if (values.has('ArgumentList')) {
+        throw bindingError('New-Object', 'NotSupportedByCsxmpp', 'The parameter -ArgumentList of New-Object is not supported by csxmpp.', 'NotImplemented', 'NotSupportedException')
+      }
       if (/^system\.collections\.arraylist$/i.test(type)) return ctx.emit([new PSArrayList()])
       if (!/^((system\.management\.automation\.)?ps(custom)?object)$/i.test(type)) throw notSupportedError(`The type [${type}] is not supported by csxmpp.`, type)
       const property = values.get('Property')

@@ -1,4 +1,5 @@
 import type {ParameterDefinition, ParameterType} from '../../binding/parameter.js'
+import {CONSOLE_COLOR} from '../../values/console-color.js'
 
 /** Shorthands for declaring utility cmdlet parameters (powershell.md §9). */
 
@@ -9,6 +10,7 @@ const KINDS = {
   object: {kind: 'PSObject'},
   strings: {kind: 'StringArray'},
   block: {kind: 'ScriptBlock'},
+  color: {kind: 'Enum', enum: CONSOLE_COLOR},
 } as const satisfies Record<string, ParameterType>
 
 /** ParameterOptions are the parts of a declaration that vary. */

@@ -9,7 +9,7 @@ import {optionOf, propertySpecs} from './properties.js'
 /** Sort-Object, Group-Object and Measure-Object (powershell.md §9): commands that need all their input. */
 
 /** compareValues orders for Sort-Object: $null first, numbers numerically, strings by §5 rules. */
-function compareValues(a: unknown, b: unknown, caseSensitive: boolean): number {
+export function compareValues(a: unknown, b: unknown, caseSensitive: boolean): number {
   if (a === null || a === undefined) return b === null || b === undefined ? 0 : -1
   if (b === null || b === undefined) return 1
   try {

@@ -1,15 +1,10 @@
 import {ErrorRecord, type ErrorCategory} from '../../errors.js'
 import {toPSString} from '../../values/convert.js'
 import {atExtent} from '../errors.js'
-import {enumerate} from '../interp/interpreter.js'
 import {type UtilityCommand, signature} from './command.js'
 import {inputObject, param} from './parameters.js'
 
-/** Write-Output, Write-Host, Write-Warning, Write-Verbose, Write-Error and Out-Null (powershell.md §9). */
-
-const COLORS = ['Black', 'DarkBlue', 'DarkGreen', 'DarkCyan', 'DarkRed', 'DarkMagenta', 'DarkYellow', 'Gray', 'DarkGray', 'Blue', 'Green', 'Cyan', 'Red', 'Magenta', 'Yellow', 'White']
-/** SGR codes of the 16 console colours, in COLORS order. */
-const SGR = [30, 34, 32, 36, 31, 35, 33, 37, 90, 94, 92, 96, 91, 95, 93, 97]
+/** Write-Output, Write-Warning, Write-Verbose, Write-Debug, Write-Information, Write-Error and Out-Null (powershell.md §9, §8.3). */
 
 const writeOutput: UtilityCommand = {
   signature: signature('Write-Output', [inputObject(0)], ['NoEnumerate'], 'InputObject'),
@@ -18,27 +13,6 @@ const writeOutput: UtilityCommand = {
   start: (ctx) => ({
     async process(values) {
       if (values.has('InputObject')) await ctx.emit(values.get('InputObject'))
-    },
-  }),
-}
-
-const writeHost: UtilityCommand = {
-  signature: signature('Write-Host', [
-    param('Object', 'object', {position: 0}),
-    param('NoNewline', 'switch'),
-    param('Separator', 'object'),
-    param('ForegroundColor', 'string'),
-    param('BackgroundColor', 'string'),
-  ], [], 'Object'),
-  module: 'Microsoft.PowerShell.Utility',
-  synopsis: 'Writes customized output to the host.',
-  start: (ctx) => ({
-    async process(values) {
-      const separator = values.has('Separator') ? toPSString(values.get('Separator')) : ' '
-      const text = enumerate(values.get('Object') ?? null).map(toPSString).join(separator)
-      const color = COLORS.findIndex((c) => c.toLowerCase() === toPSString(values.get('ForegroundColor') ?? '').toLowerCase())
-      const painted = color >= 0 && ctx.runtime.console.color ? `\u001B[${SGR[color]}m${text}\u001B[0m` : text
-      ctx.runtime.console.out(values.get('NoNewline') === true ? painted : `${painted}\n`)
     },
   }),
 }
@@ -54,6 +28,17 @@ function message(name: string, synopsis: string, write: (ctx: Parameters<Utility
       },
     }),
   }
+}
+
+const writeInformation: UtilityCommand = {
+  signature: signature('Write-Information', [param('MessageData', 'object', {position: 0, mandatory: true}), param('Tags', 'strings', {position: 1})]),
+  module: 'Microsoft.PowerShell.Utility',
+  synopsis: 'Writes an information record; shown under -InformationAction Continue or $InformationPreference.',
+  start: (ctx) => ({
+    async process(values) {
+      ctx.writeInformation(toPSString(values.get('MessageData') ?? null))
+    },
+  }),
 }
 
 const writeError: UtilityCommand = {
@@ -93,9 +78,10 @@ const outNull: UtilityCommand = {
 
 export const WRITE_COMMANDS: readonly UtilityCommand[] = [
   writeOutput,
-  writeHost,
   message('Write-Warning', 'Writes a warning message.', (ctx, text) => ctx.writeWarning(text)),
   message('Write-Verbose', 'Writes text to the verbose message stream.', (ctx, text) => ctx.writeVerbose(text)),
+  message('Write-Debug', 'Writes a debug message.', (ctx, text) => ctx.writeDebug(text)),
+  writeInformation,
   writeError,
   outNull,
 ]
