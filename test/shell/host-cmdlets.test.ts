@@ -80,14 +80,15 @@ const ROWS: readonly Row[] = [
     'Add-Member to a string',
     '"s" | Add-Member -NotePropertyName a -NotePropertyValue 1',
     '',
-    'Add-Member to a System.String is not supported by csxmpp.\nAt t.ps1:1 char:1\n+ "s" | Add-Member -NotePropertyName a -NotePropertyValue 1\n+ ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n' +
+    // Inside a pipeline a command's error underlines that command only (§11.1).
+    `Add-Member to a System.String is not supported by csxmpp.\nAt t.ps1:1 char:7\n+ "s" | Add-Member -NotePropertyName a -NotePropertyValue 1\n+       ${'~'.repeat(51)}\n` +
       '    + CategoryInfo          : NotImplemented: (Add-Member:String) [], NotSupportedException\n    + FullyQualifiedErrorId : NotSupportedByCsxmpp\n',
   ],
   [
     'Add-Member of another member type',
     '[pscustomobject]@{} | Add-Member -MemberType ScriptProperty -Name a -Value { 1 }',
     '',
-    `The member type ScriptProperty of Add-Member is not supported by csxmpp.\nAt t.ps1:1 char:1\n+ [pscustomobject]@{} | Add-Member -MemberType ScriptProperty -Name a -Value { 1 }\n+ ${'~'.repeat(80)}\n` +
+    `The member type ScriptProperty of Add-Member is not supported by csxmpp.\nAt t.ps1:1 char:23\n+ [pscustomobject]@{} | Add-Member -MemberType ScriptProperty -Name a -Value { 1 }\n+ ${' '.repeat(22)}${'~'.repeat(58)}\n` +
       '    + CategoryInfo          : NotImplemented: (ScriptProperty:String) [], NotSupportedException\n    + FullyQualifiedErrorId : NotSupportedByCsxmpp\n',
   ],
   // Compare-Object (§9): the sync window, -PassThru, -ExcludeDifferent alone, case.
