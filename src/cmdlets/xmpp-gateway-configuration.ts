@@ -2,8 +2,8 @@ import type {StoreDocument, XmppGatewaySettingsRecord} from '../../store/index.j
 import type {ParameterDefinition} from '../binding/parameter.js'
 import {PSObject} from '../values/objects.js'
 import type {CmdletContext, CmdletDefinition} from './definition.js'
-import {invalidConnectionLimits, notFound, type NotFoundVerb, wildcardNotAllowed} from './errors.js'
-import {hasWildcard} from './identity.js'
+import {invalidConnectionLimits} from './errors.js'
+import {isGlobal} from './global-identity.js'
 import {instanceIdentity, instanceOf, readSettings} from './instance.js'
 import {IDENTITY_TYPES, SECRET_MASK, TYPE_NAMES} from './lync-types.js'
 import {writeListing} from './ordering.js'
@@ -75,14 +75,6 @@ function gatewayObject(record: XmppGatewaySettingsRecord): PSObject {
   return object
 }
 
-/** isGlobal checks a typed Identity: only Global exists (A2.3). */
-function isGlobal(ctx: Context, typed: string, verb: NotFoundVerb): boolean {
-  if (hasWildcard(typed)) ctx.writeError(wildcardNotAllowed(ctx.cmdlet, typed))
-  else if (typed.trim().toLowerCase() !== 'global') ctx.writeError(notFound(ctx.cmdlet, verb, NOUN, typed))
-  else return true
-  return false
-}
-
 /** GET_GATEWAY is Get-CsXmppGatewayConfiguration. */
 export const GET_GATEWAY: CmdletDefinition<StoreDocument> = {
   name: 'Get-CsXmppGatewayConfiguration',
@@ -98,7 +90,7 @@ export const GET_GATEWAY: CmdletDefinition<StoreDocument> = {
     {code: 'Get-CsXmppGatewayConfiguration | Select-Object ConnectionLimit, PartnerConnectionLimit', remarks: 'Shows the two connection limits.'},
   ],
   async process(ctx) {
-    if (ctx.has('Identity') && !isGlobal(ctx, ctx.get<string>('Identity') ?? '', 'get')) return
+    if (ctx.has('Identity') && !isGlobal(ctx, ctx.get<string>('Identity') ?? '', 'get', NOUN)) return
     writeListing(ctx, [ctx.store.document.xmppGatewayConfiguration], () => 'Global', gatewayObject)
   },
 }
@@ -123,7 +115,7 @@ export const SET_GATEWAY: CmdletDefinition<StoreDocument> = {
     const instance = ctx.parameterSet === 'Instance' ? instanceOf(ctx, NOUN) : undefined
     if (ctx.parameterSet === 'Instance' && !instance) return
     const typed = instance ? instanceIdentity(instance) : ctx.get<string>('Identity') ?? 'Global'
-    if (!isGlobal(ctx, typed, 'set')) return
+    if (!isGlobal(ctx, typed, 'set', NOUN)) return
     const settings = readSettings(ctx, GATEWAY_SETTINGS, instance)
     if (settings instanceof Error) return ctx.writeError(settings)
     const current = ctx.store.document.xmppGatewayConfiguration
