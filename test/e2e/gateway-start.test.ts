@@ -19,6 +19,7 @@ const NEXT_STEPS = `csxmpp: the store had no SIP domain and no certificate, so t
   New-CsSipDomain -Identity example.test
   $certificate = Request-CsCertificate -New -Type XmppServer -SelfSigned -DomainName example.test -FriendlyName 'csxmpp demo'
   Set-CsCertificate -Type XmppServer -Thumbprint $certificate.Thumbprint
+  Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
 
 Next steps:
   csxmpp New-CsXmppAllowedPartner -Identity jabber.example -ProxyFqdn xmpp.jabber.example   # a partner to federate with

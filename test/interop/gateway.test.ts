@@ -24,6 +24,7 @@ import {startSipp} from '../helpers/sip/sipp.js'
 // Lync's default PartnerType is PublicUnverified (B8); the mode tests need partners whose users may write first.
 const ROW_SASL = '-TlsNegotiation Required -SaslNegotiation Required -SupportDialbackNegotiation $false -PartnerType Federated'
 const SETUP = `
+Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
 New-CsSipDomain -Identity gw.test
 New-CsSipDomain -Identity tls.gw.test
 $certificate = Import-CsCertificate -Type XmppServer -Path $GatewayCertificate -PrivateKeyPath $GatewayKey
