@@ -41,12 +41,12 @@ const GATEWAY_SETTINGS: readonly ParameterDefinition[] = [
   {
     name: 'DialbackPassphrase',
     type: {kind: 'String'},
-    length: [16, 1024],
+    length: [1, 1024],
     lengthExempt: [SECRET_MASK],
     defaultValue: '$null (a random secret kept in the key directory)',
     description:
-      'The secret dialback keys are derived from (XEP-0185), 16 to 1024 characters; $null or "" unsets it. It is kept in ' +
-      'the key directory, never in the store, and always shown as ********.',
+      'The secret dialback keys are derived from (XEP-0185), 1 to 1024 characters; fewer than 16 is accepted with a warning. ' +
+      '$null or "" unsets it. It is kept in the key directory, never in the store, and always shown as ********.',
   },
   {
     name: 'EnableLoggingAllMessageBodies',
@@ -124,10 +124,23 @@ export const SET_GATEWAY: CmdletDefinition<StoreDocument> = {
       return ctx.writeError(invalidConnectionLimits(ctx.cmdlet, next.PartnerConnectionLimit, next.ConnectionLimit))
     }
     if (!(await ctx.shouldProcess('Global'))) return
-    if (settings.has('DialbackPassphrase')) await replacePassphrase(ctx, next, settings.get('DialbackPassphrase') as string | null)
+    const passphrase = settings.get('DialbackPassphrase') as string | null | undefined
+    if (passphrase !== undefined) await replacePassphrase(ctx, next, passphrase)
     ctx.store.document.xmppGatewayConfiguration = next
     ctx.store.markChanged()
+    if (passphrase && passphrase !== SECRET_MASK && passphrase.length < 16) ctx.writeWarning(shortPassphraseWarning(passphrase.length))
   },
+}
+
+/**
+ * shortPassphraseWarning is A6.3's warning for a DialbackPassphrase of 1–15 characters (A3.3): migrated
+ * deployments carry short ones, so it is accepted, and the admin is told what it costs.
+ */
+function shortPassphraseWarning(length: number): string {
+  return (
+    `The DialbackPassphrase has ${length} characters. Dialback keys are derived from it (XEP-0185), and a passphrase shorter than 16 ` +
+    'characters can be guessed offline from one key seen on the network. Use 16 or more characters, or $null to let the gateway use a random secret.'
+  )
 }
 
 /** replacePassphrase writes the new secret file first; the old one goes once the store no longer names it. */
