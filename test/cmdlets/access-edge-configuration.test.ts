@@ -107,6 +107,12 @@ const CASES: Array<[string, string, string]> = [
   ],
   ['Set-CsAccessEdgeConfiguration -UseDnsSrvRouting -EnablePartnerDiscovery $True -Verbose', '', DISCOVERY_VERBOSE.trimEnd()],
   ['Set-CsAccessEdgeConfiguration -UseDefaultRouting:$false; (Get-CsAccessEdgeConfiguration).RoutingMethod', 'UseDnsSrvRouting\n', ''],
+  [
+    // DnsSrvCacheRecordCount is a Nullable UInt32: $null unsets it rather than becoming 0.
+    'Set-CsAccessEdgeConfiguration -DnsSrvCacheRecordCount 0; (Get-CsAccessEdgeConfiguration).DnsSrvCacheRecordCount; Set-CsAccessEdgeConfiguration -DnsSrvCacheRecordCount $null; $null -eq (Get-CsAccessEdgeConfiguration).DnsSrvCacheRecordCount',
+    '0\nTrue\n',
+    '',
+  ],
   ['Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True -WhatIf; (Get-CsAccessEdgeConfiguration).AllowFederatedUsers', 'What if: Performing the operation "Set-CsAccessEdgeConfiguration" on target "Global".\nFalse\n', ''],
   [
     // -Instance: a changed live object, a default-route instance keeping its routing (A11.2), a wrong type.

@@ -58,7 +58,7 @@ export const COMMON_SETTINGS: readonly ParameterDefinition[] = [
   count('MaxAcceptedCertificatesStored', [0, UINT32_MAX], '1000', 'How many accepted certificates are cached,'),
   count('MaxContactsPerDiscoveredPartner', [0, UINT32_MAX], '1000', 'How many contacts a discovered partner may reach,'),
   count('MaxRejectedCertificatesStored', [0, UINT32_MAX], '500', 'How many rejected certificates are cached,'),
-  count('DnsSrvCacheRecordCount', [0, UINT32_MAX], '$null', 'How many DNS SRV records are cached ($null: the Edge decides),'),
+  {...count('DnsSrvCacheRecordCount', [0, UINT32_MAX], '$null', 'How many DNS SRV records are cached ($null unsets it),'), nullable: true},
 ]
 
 /** DNS_SRV_SETTINGS are the DnsSrvRouting set's own parameters. */
