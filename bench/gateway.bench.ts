@@ -34,6 +34,7 @@ const world = await startWorld({
     {domain: 'b.test', mode: 'secure'},
   ],
   setup: `
+Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
 New-CsSipDomain -Identity gw.test
 $certificate = Import-CsCertificate -Type XmppServer -Path $GatewayCertificate -PrivateKeyPath $GatewayKey
 Set-CsCertificate -Type XmppServer -Thumbprint $certificate.Thumbprint

@@ -7,6 +7,8 @@ csxmpp() { node bin/run.js "$@"; }
 step() { printf '\n\033[1mPS> %s\033[0m\n' "$*"; }
 
 echo "Demo store: $CSXMPP_STORE (set CSXMPP_STORE to use another)"
+step "Set-CsAccessEdgeConfiguration -AllowFederatedUsers \$True   (step one of every Lync XMPP guide: a fresh store does not federate)"
+csxmpp Set-CsAccessEdgeConfiguration -AllowFederatedUsers '$True'
 step "New-CsSipDomain litwareinc.com"
 csxmpp New-CsSipDomain litwareinc.com
 step "Enable-CsUser 'Ken Myer' -SipAddress sip:kenmyer@litwareinc.com"
@@ -17,8 +19,8 @@ step "Grant-CsExternalAccessPolicy -Identity 'Ken Myer' -PolicyName FedPic -Pass
 csxmpp Grant-CsExternalAccessPolicy -Identity 'Ken Myer' -PolicyName FedPic -PassThru
 step "New-CsXmppAllowedPartner gmail.com -TlsNegotiation NotSupported -SaslNegotiation NotSupported -EnableKeepAlive \$false"
 csxmpp New-CsXmppAllowedPartner gmail.com -TlsNegotiation NotSupported -SaslNegotiation NotSupported -EnableKeepAlive '$false'
-step "New-CsXmppAllowedPartner jabber.org   (Lync's defaults: a warning row of the matrix)"
-csxmpp New-CsXmppAllowedPartner jabber.org
+step "New-CsXmppAllowedPartner jabber.org -Verbose   (Lync's defaults, matrix row 1: no warning, a VERBOSE note)"
+csxmpp New-CsXmppAllowedPartner jabber.org -Verbose
 step "Set-CsXmppAllowedPartner jabber.org -TlsNeg Required -Sasl Optional -AdditionalDomains @{Add=\"conference.jabber.org\"}"
 csxmpp Set-CsXmppAllowedPartner jabber.org -TlsNeg Required -Sasl Optional -AdditionalDomains '@{Add="conference.jabber.org"}'
 step "Set-CsXmppAllowedPartner jabber.org -SaslNegotiation NotSupported -SupportDialbackNegotiation \$false   (refused: no method left)"

@@ -1,5 +1,5 @@
 import type {ErrorObject} from 'ajv'
-import {DOMAIN_PATTERN, HOST_AND_PORT_PATTERN, SECRET_FILE_PATTERN} from './patterns.js'
+import {DOMAIN_PATTERN, HOST_AND_PORT_PATTERN, HOST_PATTERN, SECRET_FILE_PATTERN} from './patterns.js'
 import {type PathSegment, type StoreProblem, storeProblem} from './problem.js'
 import {storeSchema} from './schema.js'
 
@@ -23,6 +23,7 @@ const TYPE_NAMES: Record<string, string> = {
 const PATTERN_NOUNS: Record<string, string> = {
   [DOMAIN_PATTERN]: 'domain name',
   [HOST_AND_PORT_PATTERN]: 'host name',
+  [HOST_PATTERN]: 'host name',
   [SECRET_FILE_PATTERN]: 'file name',
 }
 

@@ -1,4 +1,4 @@
-import type {ExternalAccessPolicyRecord, StoreDocument, XmppGatewaySettingsRecord} from './types.js'
+import type {AccessEdgeSettingsRecord, ExternalAccessPolicyRecord, StoreDocument, XmppGatewaySettingsRecord} from './types.js'
 
 /** STORE_SCHEMA_VERSION is the schemaVersion this code reads and writes. */
 export const STORE_SCHEMA_VERSION = 1
@@ -30,6 +30,48 @@ export function defaultGatewaySettings(): XmppGatewaySettingsRecord {
   }
 }
 
+/**
+ * defaultAccessEdgeSettings returns the Access Edge configuration of cmdlets.md A11.1 with the given
+ * AllowFederatedUsers: False in a fresh store (Lync 2013's default), True for a store written before
+ * the section existed (the migration rule of A11.3).
+ */
+export function defaultAccessEdgeSettings(allowFederatedUsers: boolean): AccessEdgeSettingsRecord {
+  return {
+    AllowAnonymousUsers: false,
+    AllowFederatedUsers: allowFederatedUsers,
+    AllowOutsideUsers: true,
+    BeClearingHouse: false,
+    EnablePartnerDiscovery: false,
+    EnableArchivingDisclaimer: false,
+    EnableUserReplicator: false,
+    KeepCrlsUpToDateForPeers: true,
+    MarkSourceVerifiableOnOutgoingMessages: true,
+    OutgoingTlsCountForFederatedPartners: 4,
+    DiscoveredPartnerStandardRate: 20,
+    EnableDiscoveredPartnerContactsLimit: true,
+    MaxContactsPerDiscoveredPartner: 1000,
+    DiscoveredPartnerReportPeriodMinutes: 60,
+    MaxAcceptedCertificatesStored: 1000,
+    MaxRejectedCertificatesStored: 500,
+    CertificatesDeletedPercentage: 20,
+    DiscoveredPartnerVerificationLevel: 'UseSourceVerification',
+    DnsSrvCacheRecordCount: null,
+    RoutingMethod: 'UseDnsSrvRouting',
+    DefaultRouteFqdn: null,
+    IsPublicProvider: false,
+    VerificationLevel: 'UseSourceVerification',
+  }
+}
+
+/**
+ * accessEdgeSettings is the Access Edge configuration a document means: its section, or for a store
+ * written before the section existed the defaults with AllowFederatedUsers True (A11.3), because
+ * those deployments federated and must keep federating after an upgrade.
+ */
+export function accessEdgeSettings(document: {readonly accessEdgeConfiguration?: AccessEdgeSettingsRecord}): AccessEdgeSettingsRecord {
+  return document.accessEdgeConfiguration ?? defaultAccessEdgeSettings(true)
+}
+
 /** freshStore returns the store of a fresh deployment: the Global policy, no partners, gateway defaults. */
 export function freshStore(): StoreDocument {
   return {
@@ -40,5 +82,6 @@ export function freshStore(): StoreDocument {
     xmppGatewayConfiguration: defaultGatewaySettings(),
     sipDomains: {},
     users: {},
+    accessEdgeConfiguration: defaultAccessEdgeSettings(false),
   }
 }

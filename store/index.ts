@@ -4,7 +4,7 @@
  * `store/` imports from here only.
  */
 export type * from './types.js'
-export {STORE_SCHEMA_VERSION, defaultGatewaySettings, defaultGlobalPolicy, freshStore} from './defaults.js'
+export {STORE_SCHEMA_VERSION, accessEdgeSettings, defaultAccessEdgeSettings, defaultGatewaySettings, defaultGlobalPolicy, freshStore} from './defaults.js'
 export {negotiationRow, type AuthenticationMethods, type NegotiationRow, type NegotiationStatus} from './matrix.js'
 export {storeSchema} from './schema.js'
 export {formatJsonPath, type PathSegment, type StoreProblem} from './problem.js'

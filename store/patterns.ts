@@ -20,6 +20,9 @@ const PORT = '(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|65
 /** DOMAIN_PATTERN matches a canonical domain (A2.2): lower-case labels, at least two, no trailing dot, not an IP address. */
 export const DOMAIN_PATTERN = `^${DOMAIN}$`
 
+/** HOST_PATTERN matches a canonical host name without a port (A11.1 DefaultRouteFqdn): one label allowed. */
+export const HOST_PATTERN = `^${HOST}$`
+
 /** HOST_AND_PORT_PATTERN matches a canonical ProxyFqdn (A3.2): a host name, one label allowed, and an optional port. */
 export const HOST_AND_PORT_PATTERN = `^${HOST}(?::${PORT})?$`
 

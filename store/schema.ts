@@ -1,4 +1,6 @@
 import type {JSONSchemaType} from 'ajv'
+import {accessEdgeSchema} from './access-edge-schema.js'
+import {orNull, wholeNumber} from './schema-parts.js'
 import {
   DOMAIN_PATTERN,
   HOST_AND_PORT_PATTERN,
@@ -30,20 +32,6 @@ import type {
  *
  * After any change here run `npm run build:validator` (a test fails until you do).
  */
-
-/**
- * orNull allows null besides what schema allows. ajv's `JSONSchemaType` models `nullable` only for
- * optional properties, and for a required `T | null` property it wants the schema of T with
- * `nullable` absent; so the flag is added behind its back. TypeScript still checks the schema of T,
- * and `test/store/schema-agreement.test.ts` checks which properties are nullable against `types.ts`.
- */
-function orNull<T>(schema: JSONSchemaType<T>): JSONSchemaType<T> {
-  return {...schema, nullable: true}
-}
-
-function wholeNumber(minimum: number, maximum: number): JSONSchemaType<number> {
-  return {type: 'integer', minimum, maximum}
-}
 
 const description = orNull<string>({type: 'string', maxLength: 1024})
 const negotiation: JSONSchemaType<NegotiationSetting> = {type: 'string', enum: ['Required', 'Optional', 'NotSupported']}
@@ -222,6 +210,7 @@ export const storeSchema: JSONSchemaType<StoreDocument> = {
       required: [],
     },
     certificates,
+    accessEdgeConfiguration: accessEdgeSchema,
   },
   required: [
     'schemaVersion',

@@ -20,7 +20,8 @@ export function semanticProblem(doc: StoreDocument): StoreProblem | null {
     limitsProblem(doc) ??
     defaultSipDomainProblem(doc) ??
     userReferenceProblem(doc) ??
-    certificateProblem(doc)
+    certificateProblem(doc) ??
+    defaultRouteProblem(doc)
   )
 }
 
@@ -137,4 +138,11 @@ function certificateProblem(doc: StoreDocument): StoreProblem | null {
     assigned = key
   }
   return null
+}
+
+/** defaultRouteProblem: RoutingMethod UseDefaultRouting needs a DefaultRouteFqdn (cmdlets.md A11.4). */
+function defaultRouteProblem(doc: StoreDocument): StoreProblem | null {
+  const edge = doc.accessEdgeConfiguration
+  if (edge?.RoutingMethod !== 'UseDefaultRouting' || edge.DefaultRouteFqdn !== null) return null
+  return storeProblem(['accessEdgeConfiguration', 'DefaultRouteFqdn'], 'RoutingMethod UseDefaultRouting needs a DefaultRouteFqdn')
 }

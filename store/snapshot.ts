@@ -48,7 +48,7 @@ const SECTIONS = ['xmppAllowedPartners', 'externalAccessPolicies', 'sipDomains',
 /**
  * describeChanges lists the records a reload added, removed or changed, as `section/key`
  * (`xmppAllowedPartners/jabber.org`, `certificates/<thumbprint>`), and the gateway settings as
- * `xmppGatewayConfiguration`.
+ * `xmppGatewayConfiguration`, the Access Edge settings as `accessEdgeConfiguration`.
  */
 export function describeChanges(previous: StoreSnapshot, next: StoreSnapshot): SnapshotChanges {
   return compare(previous.document, next.document, false)
@@ -83,6 +83,7 @@ function compare(previous: DeepReadonly<StoreDocument>, next: DeepReadonly<Store
   }
   if (!sameJson(previous.xmppGatewayConfiguration, next.xmppGatewayConfiguration)) changed.push('xmppGatewayConfiguration')
   else if (reuse) (next as StoreDocument).xmppGatewayConfiguration = previous.xmppGatewayConfiguration as StoreDocument['xmppGatewayConfiguration']
+  if (!sameJson(previous.accessEdgeConfiguration, next.accessEdgeConfiguration)) changed.push('accessEdgeConfiguration')
   return {added, removed, changed}
 }
 

@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {dirname, join} from 'node:path'
-import {freshStore} from './defaults.js'
+import {accessEdgeSettings, freshStore} from './defaults.js'
 import {StoreInvalidError} from './errors.js'
 import {type HeldLock, acquireStateLock, acquireStoreLock} from './lock.js'
 import {checkPrivateDirectory, makePrivateDirectory} from './private-directory.js'
@@ -110,6 +110,9 @@ export class ConfigStore {
 
   private async write(document: StoreDocument): Promise<void> {
     document.revision += 1
+    // The migration rule of cmdlets.md A11.3: a store without the section meant AllowFederatedUsers
+    // True, and the first change writes that out, so the meaning never flips.
+    document.accessEdgeConfiguration = accessEdgeSettings(document)
     // The object itself is validated, not a JSON round trip of it (80 ms on 10,000 partners): the
     // schema already refuses what JSON would silently change (undefined, NaN, Infinity, Dates).
     const problem = validateStoreDocument(document)

@@ -110,6 +110,43 @@ export interface CertificateRecord {
   keyFile: string
 }
 
+/** VerificationLevelType values (Lync's Edge enum), in declaration order. */
+export type VerificationLevel = 'AlwaysVerifiable' | 'AlwaysUnverifiable' | 'UseSourceVerification'
+
+/** RoutingMethod values of the Access Edge configuration. */
+export type RoutingMethod = 'UseDnsSrvRouting' | 'UseDefaultRouting'
+
+/**
+ * AccessEdgeSettingsRecord is the one global Access Edge configuration (cmdlets.md A11.4). Both
+ * routing kinds' properties are kept whatever RoutingMethod is, so switching loses nothing (A11.1).
+ * The gateway obeys AllowFederatedUsers only; the rest is stored for scripts (A11.5).
+ */
+export interface AccessEdgeSettingsRecord {
+  AllowAnonymousUsers: boolean
+  AllowFederatedUsers: boolean
+  AllowOutsideUsers: boolean
+  BeClearingHouse: boolean
+  EnablePartnerDiscovery: boolean
+  EnableArchivingDisclaimer: boolean
+  EnableUserReplicator: boolean
+  KeepCrlsUpToDateForPeers: boolean
+  MarkSourceVerifiableOnOutgoingMessages: boolean
+  OutgoingTlsCountForFederatedPartners: number
+  DiscoveredPartnerStandardRate: number
+  EnableDiscoveredPartnerContactsLimit: boolean
+  MaxContactsPerDiscoveredPartner: number
+  DiscoveredPartnerReportPeriodMinutes: number
+  MaxAcceptedCertificatesStored: number
+  MaxRejectedCertificatesStored: number
+  CertificatesDeletedPercentage: number
+  DiscoveredPartnerVerificationLevel: VerificationLevel
+  DnsSrvCacheRecordCount: number | null
+  RoutingMethod: RoutingMethod
+  DefaultRouteFqdn: string | null
+  IsPublicProvider: boolean
+  VerificationLevel: VerificationLevel
+}
+
 /** StoreDocument is the whole store file. */
 export interface StoreDocument {
   schemaVersion: 1
@@ -125,4 +162,9 @@ export interface StoreDocument {
    * and an absent section means no certificate.
    */
   certificates?: Record<string, CertificateRecord>
+  /**
+   * Optional (cmdlets.md A10.7, A11.3): a store written before the 2026-12 amendment has none, and
+   * reads as the defaults with AllowFederatedUsers True (`accessEdgeSettings`); the next write adds it.
+   */
+  accessEdgeConfiguration?: AccessEdgeSettingsRecord
 }

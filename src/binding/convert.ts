@@ -142,6 +142,8 @@ export function convertArgument(value: unknown, parameter: ParameterDefinition, 
 
 function convertByKind(value: unknown, parameter: ParameterDefinition, command: string): unknown {
   const type = parameter.type
+  // A Nullable<T> parameter keeps $null, which unsets the value (cmdlets.md A11.1 DnsSrvCacheRecordCount).
+  if (value === null && parameter.nullable) return null
   switch (type.kind) {
     case 'Boolean':
     case 'Switch':

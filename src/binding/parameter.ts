@@ -49,6 +49,8 @@ export interface ParameterDefinition {
   readonly aliases?: readonly string[]
   /** Set name → membership; ALL_SETS for every set. Absent means `{[ALL_SETS]: {}}`. */
   readonly sets?: Readonly<Record<string, ParameterSetMembership>>
+  /** Whether the .NET type is Nullable<T>: $null binds as $null instead of converting (0 for UInt32). */
+  readonly nullable?: boolean
   /** ValidateRange, inclusive. */
   readonly range?: readonly [number, number]
   /** ValidateLength in UTF-16 units, inclusive; applied to non-empty strings not in lengthExempt. */

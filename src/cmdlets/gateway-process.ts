@@ -45,7 +45,8 @@ export const START_GATEWAY: CmdletDefinition<StoreDocument> = {
     'Runs the gateway: XMPP server-to-server toward the allowed partners, SIP toward the users of the SIP domains. It ' +
     'logs JSON lines on standard output and stops cleanly on Ctrl+C or SIGTERM. Changes made with the other cmdlets ' +
     'apply to the running gateway at once; these parameters need a restart. On a store with no SIP domain and no ' +
-    'certificate it first creates the demo domain example.test and a self-signed certificate for it.',
+    'certificate it first creates the demo domain example.test and a self-signed certificate for it, and turns federation on ' +
+      '(Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True). It warns at start while AllowFederatedUsers is False.',
   parameterSets: ['Default'],
   defaultParameterSet: 'Default',
   parameters: PARAMETERS,

@@ -22,6 +22,17 @@ export const SASL_NEGOTIATION: PSEnumType = {fullName: `${XMPP}.SaslNegotiation`
  */
 export const CERT_TYPE: PSEnumType = {fullName: 'Microsoft.Rtc.Management.Deployment.CertType', names: ['XmppServer']}
 
+const EDGE = 'Microsoft.Rtc.Management.WritableConfig.Settings.Edge'
+
+/** VERIFICATION_LEVEL is the Access Edge's VerificationLevelType enum (cmdlets.md A11.1). */
+export const VERIFICATION_LEVEL: PSEnumType = {
+  fullName: `${EDGE}.VerificationLevelType`,
+  names: ['AlwaysVerifiable', 'AlwaysUnverifiable', 'UseSourceVerification'],
+}
+
+/** ROUTING_METHOD is the Access Edge's RoutingMethod enum (cmdlets.md A11.1). */
+export const ROUTING_METHOD: PSEnumType = {fullName: `${EDGE}.RoutingMethod`, names: ['UseDnsSrvRouting', 'UseDefaultRouting']}
+
 /** TYPE_NAMES are the type-name lists of the objects the cmdlets write, most derived first. */
 export const TYPE_NAMES = {
   ExternalAccessPolicy: ['Microsoft.Rtc.Management.WritableConfig.Policy.ExternalAccess.ExternalAccessPolicy', 'System.Object'],
@@ -30,6 +41,8 @@ export const TYPE_NAMES = {
   User: ['Microsoft.Rtc.Management.ADConnect.Schema.OCSUserOrAppContact', 'System.Object'],
   SipDomain: ['Microsoft.Rtc.Management.Xds.SipDomain', 'System.Object'],
   Certificate: ['Microsoft.Rtc.Management.Deployment.CertificateReference', 'System.Object'],
+  // Two display types, one per RoutingMethod (A11.1); an object carries one of them, -Instance takes either.
+  AccessEdgeConfiguration: [`${EDGE}.DisplayAccessEdgeSettingsDnsSrvRouting`, `${EDGE}.DisplayAccessEdgeSettingsDefaultRoute`, 'System.Object'],
 } as const
 
 /** LyncNoun is a short type name used in messages (`Cannot get "<Type>" …`). */

@@ -1,4 +1,5 @@
 import type {StoreDocument} from '../../store/index.js'
+import {GET_ACCESS_EDGE, SET_ACCESS_EDGE} from './access-edge-configuration/cmdlets.js'
 import {GET_CERTIFICATE, REMOVE_CERTIFICATE, SET_CERTIFICATE} from './certificate/cmdlets.js'
 import {IMPORT_CERTIFICATE} from './certificate/import.js'
 import {REQUEST_CERTIFICATE} from './certificate/request.js'
@@ -43,6 +44,8 @@ export const LYNC_CMDLETS: readonly CmdletDefinition<StoreDocument>[] = [
   SET_CERTIFICATE,
   GET_CERTIFICATE,
   REMOVE_CERTIFICATE,
+  GET_ACCESS_EDGE,
+  SET_ACCESS_EDGE,
 ].sort((a, b) => a.name.localeCompare(b.name, 'en'))
 
 const BY_NAME = new Map(LYNC_CMDLETS.map((c) => [c.name.toLowerCase(), c]))

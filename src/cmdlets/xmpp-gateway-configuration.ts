@@ -2,8 +2,8 @@ import type {StoreDocument, XmppGatewaySettingsRecord} from '../../store/index.j
 import type {ParameterDefinition} from '../binding/parameter.js'
 import {PSObject} from '../values/objects.js'
 import type {CmdletContext, CmdletDefinition} from './definition.js'
-import {invalidConnectionLimits, notFound, type NotFoundVerb, wildcardNotAllowed} from './errors.js'
-import {hasWildcard} from './identity.js'
+import {invalidConnectionLimits} from './errors.js'
+import {isGlobal} from './global-identity.js'
 import {instanceIdentity, instanceOf, readSettings} from './instance.js'
 import {IDENTITY_TYPES, SECRET_MASK, TYPE_NAMES} from './lync-types.js'
 import {writeListing} from './ordering.js'
@@ -41,12 +41,12 @@ const GATEWAY_SETTINGS: readonly ParameterDefinition[] = [
   {
     name: 'DialbackPassphrase',
     type: {kind: 'String'},
-    length: [16, 1024],
+    length: [1, 1024],
     lengthExempt: [SECRET_MASK],
     defaultValue: '$null (a random secret kept in the key directory)',
     description:
-      'The secret dialback keys are derived from (XEP-0185), 16 to 1024 characters; $null or "" unsets it. It is kept in ' +
-      'the key directory, never in the store, and always shown as ********.',
+      'The secret dialback keys are derived from (XEP-0185), 1 to 1024 characters; fewer than 16 is accepted with a warning. ' +
+      '$null or "" unsets it. It is kept in the key directory, never in the store, and always shown as ********.',
   },
   {
     name: 'EnableLoggingAllMessageBodies',
@@ -75,14 +75,6 @@ function gatewayObject(record: XmppGatewaySettingsRecord): PSObject {
   return object
 }
 
-/** isGlobal checks a typed Identity: only Global exists (A2.3). */
-function isGlobal(ctx: Context, typed: string, verb: NotFoundVerb): boolean {
-  if (hasWildcard(typed)) ctx.writeError(wildcardNotAllowed(ctx.cmdlet, typed))
-  else if (typed.trim().toLowerCase() !== 'global') ctx.writeError(notFound(ctx.cmdlet, verb, NOUN, typed))
-  else return true
-  return false
-}
-
 /** GET_GATEWAY is Get-CsXmppGatewayConfiguration. */
 export const GET_GATEWAY: CmdletDefinition<StoreDocument> = {
   name: 'Get-CsXmppGatewayConfiguration',
@@ -98,7 +90,7 @@ export const GET_GATEWAY: CmdletDefinition<StoreDocument> = {
     {code: 'Get-CsXmppGatewayConfiguration | Select-Object ConnectionLimit, PartnerConnectionLimit', remarks: 'Shows the two connection limits.'},
   ],
   async process(ctx) {
-    if (ctx.has('Identity') && !isGlobal(ctx, ctx.get<string>('Identity') ?? '', 'get')) return
+    if (ctx.has('Identity') && !isGlobal(ctx, ctx.get<string>('Identity') ?? '', 'get', NOUN)) return
     writeListing(ctx, [ctx.store.document.xmppGatewayConfiguration], () => 'Global', gatewayObject)
   },
 }
@@ -123,7 +115,7 @@ export const SET_GATEWAY: CmdletDefinition<StoreDocument> = {
     const instance = ctx.parameterSet === 'Instance' ? instanceOf(ctx, NOUN) : undefined
     if (ctx.parameterSet === 'Instance' && !instance) return
     const typed = instance ? instanceIdentity(instance) : ctx.get<string>('Identity') ?? 'Global'
-    if (!isGlobal(ctx, typed, 'set')) return
+    if (!isGlobal(ctx, typed, 'set', NOUN)) return
     const settings = readSettings(ctx, GATEWAY_SETTINGS, instance)
     if (settings instanceof Error) return ctx.writeError(settings)
     const current = ctx.store.document.xmppGatewayConfiguration
@@ -132,10 +124,23 @@ export const SET_GATEWAY: CmdletDefinition<StoreDocument> = {
       return ctx.writeError(invalidConnectionLimits(ctx.cmdlet, next.PartnerConnectionLimit, next.ConnectionLimit))
     }
     if (!(await ctx.shouldProcess('Global'))) return
-    if (settings.has('DialbackPassphrase')) await replacePassphrase(ctx, next, settings.get('DialbackPassphrase') as string | null)
+    const passphrase = settings.get('DialbackPassphrase') as string | null | undefined
+    if (passphrase !== undefined) await replacePassphrase(ctx, next, passphrase)
     ctx.store.document.xmppGatewayConfiguration = next
     ctx.store.markChanged()
+    if (passphrase && passphrase !== SECRET_MASK && passphrase.length < 16) ctx.writeWarning(shortPassphraseWarning(passphrase.length))
   },
+}
+
+/**
+ * shortPassphraseWarning is A6.3's warning for a DialbackPassphrase of 1–15 characters (A3.3): migrated
+ * deployments carry short ones, so it is accepted, and the admin is told what it costs.
+ */
+function shortPassphraseWarning(length: number): string {
+  return (
+    `The DialbackPassphrase has ${length} characters. Dialback keys are derived from it (XEP-0185), and a passphrase shorter than 16 ` +
+    'characters can be guessed offline from one key seen on the network. Use 16 or more characters, or $null to let the gateway use a random secret.'
+  )
 }
 
 /** replacePassphrase writes the new secret file first; the old one goes once the store no longer names it. */

@@ -1,7 +1,7 @@
 import {type Element, xml} from '@xmpp/xml'
 import type {Logger} from 'pino'
 import type {DeepReadonly, StoreDocument, UserRecord} from '../../store/index.js'
-import {mayUseXmpp, partnerFor, userFor, userMayUseXmpp} from './policy/access.js'
+import {federationRefusal, mayUseXmpp, partnerFor, userFor, userMayUseXmpp} from './policy/access.js'
 import {type FirstContacts, mayReceive} from './policy/first-contact.js'
 import {type SipMessageIn, type SipMessageOut, type SipOutcome, jidToSip, sipStatusFor, sipToJid, xmppConditionFor} from './sip/index.js'
 import {asXmlText} from './xml-text.js'
@@ -77,6 +77,9 @@ export class Bridge {
       return {status: 200, reason: 'OK'}
     } catch (error) {
       if (!(error instanceof StanzaError)) throw error
+      // A11.5: a message that was waiting when federation went off gets the SIP edge's 403, not the bounce's code.
+      const refusal = federationRefusal(this.deps.document())
+      if (refusal) return refusal
       const status = sipStatusFor(error.condition, false)
       this.#logMessage('sip-to-xmpp', sender, to, message.body, status, error)
       // The reason phrase is one header line (RFC 3261 §25.1): no line breaks from a peer's text.

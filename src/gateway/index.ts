@@ -8,7 +8,7 @@ import {assignedThumbprint, loadIdentity, type AssignedIdentity} from './certs/i
 import {loadDialbackSecret} from './dialback-secret.js'
 import {createLogger, type LogLevel} from './log.js'
 import {TlsAcceptor} from './net/tls.js'
-import {isServedDomain} from './policy/access.js'
+import {federationEnabled, federationRefusal, isServedDomain} from './policy/access.js'
 import {FirstContacts} from './policy/first-contact.js'
 import {readSipHa1} from './sip-credentials.js'
 import {type SipEndpoint, createSipEndpoint} from './sip/index.js'
@@ -47,6 +47,8 @@ export interface RunningGateway {
   readonly directTls: AddressInfo | undefined
   readonly sip: {readonly address: string; readonly port: number}
   readonly log: Logger
+  /** The warnings of cmdlets.md A15.3 found at start, for the host to print on stderr. */
+  readonly warnings: readonly string[]
   /** stop closes every stream properly, the listeners and the watcher. */
   stop(): Promise<void>
 }
@@ -82,6 +84,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     isServedDomain: (domain) => isServedDomain(snapshot.document, domain),
     ha1: (user) => readSipHa1(keyDirectory, user),
     onMessage: (message) => bridge.fromSip(message),
+    federationRefusal: () => federationRefusal(snapshot.document),
     log: log.child({side: 'sip'}),
   })
 
@@ -102,6 +105,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       else acceptor = identity ? new TlsAcceptor(identity) : undefined
     }
     s2s.reconsider()
+    // A15.3: a start warning's condition that becomes true after start is logged once.
+    if (federationEnabled(event.previous.document) && !federationEnabled(next)) log.warn({warning: FEDERATION_OFF_WARNING}, 'configuration warning')
     await forgetFirstContacts(firstContacts, event)
     const ms = (from: number): number => Math.round((performance.now() - from) * 1000) / 1000
     log.info({version: event.version, ...event.changes, applyMs: ms(started), reloadMs: ms(reading)}, 'config reloaded')
@@ -114,13 +119,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const xmpp = await s2s.listen(options.listenAddress, options.port)
   const directTls = options.directTlsPort === undefined ? undefined : await s2s.listen(options.listenAddress, options.directTlsPort, true)
   await sip.start()
-  log.info({version: snapshot.version, xmpp: `${xmpp.address}:${xmpp.port}`, directTls: directTls && `${directTls.address}:${directTls.port}`, sip: `${sip.address.address}:${sip.address.port}/${options.sip.transport}`, domains: Object.keys(snapshot.document.sipDomains), certificate: identity?.thumbprint ?? null}, 'gateway started')
+  const warnings = startWarnings(snapshot.document)
+  log.info({version: snapshot.version, xmpp: `${xmpp.address}:${xmpp.port}`, directTls: directTls && `${directTls.address}:${directTls.port}`, sip: `${sip.address.address}:${sip.address.port}/${options.sip.transport}`, domains: Object.keys(snapshot.document.sipDomains), certificate: identity?.thumbprint ?? null, warnings}, 'gateway started')
 
   return {
     xmpp,
     directTls,
     sip: sip.address,
     log,
+    warnings,
     async stop() {
       watcher.close()
       await s2s.stop()
@@ -129,6 +136,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       log.flush()
     },
   }
+}
+
+/** FEDERATION_OFF_WARNING is A15.3's start warning for AllowFederatedUsers False. */
+const FEDERATION_OFF_WARNING =
+  'AllowFederatedUsers is False: the gateway refuses every XMPP partner and every SIP request toward XMPP. Turn federation on with Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True.'
+
+/** startWarnings are the warnings of A15.3 that this gateway checks at start. */
+function startWarnings(document: DeepReadonly<StoreDocument>): string[] {
+  return federationEnabled(document) ? [] : [FEDERATION_OFF_WARNING]
 }
 
 /**

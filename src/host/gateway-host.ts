@@ -18,6 +18,7 @@ export const DEMO_DOMAIN = 'example.test'
 const DEMO_SETUP = `New-CsSipDomain -Identity ${DEMO_DOMAIN}
 $certificate = Request-CsCertificate -New -Type XmppServer -SelfSigned -DomainName ${DEMO_DOMAIN} -FriendlyName 'csxmpp demo'
 Set-CsCertificate -Type XmppServer -Thumbprint $certificate.Thumbprint
+Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
 `
 
 const NEXT_STEPS = `csxmpp: the store had no SIP domain and no certificate, so this demo set-up was made:
@@ -51,6 +52,7 @@ async function serveGateway(store: ConfigStore, request: GatewayRequest, version
     stopRequested.cancel()
     throw error
   })
+  for (const warning of gateway.warnings) process.stderr.write(`WARNING: ${warning}\n`)
   // The last resort: a bug that lets one connection's exception escape must not end every partner's
   // federation. Each connection's input is handled inside its own error boundary (issue 12); this line
   // in the log means one was missed, and the security suite asserts it never appears.

@@ -203,13 +203,14 @@ const CASES: Array<[string, string, string[], unknown]> = [
     },
   ],
   [
-    'ValidateLength too short',
+    // cmdlets.md A3.3, A6.1 (2026-12): 1 to 1024 characters; a short one is a warning, not this error.
+    'ValidateLength too long, counted in UTF-16 units',
     'Set-CsXmppGatewayConfiguration',
-    ['-DialbackPassphrase', 'short'],
+    ['-DialbackPassphrase', '\u{1F511}'.repeat(513)],
     {
       error: 'ParameterArgumentValidationError,Set-CsXmppGatewayConfiguration',
       message:
-        'Cannot validate argument on parameter \'DialbackPassphrase\'. The character length (5) of the argument is too short. Specify an argument with a length that is greater than or equal to "16", and then try the command again.',
+        'Cannot validate argument on parameter \'DialbackPassphrase\'. The character length of the 1026 argument is too long. Shorten the character length of the argument so it is fewer than or equal to "1024" characters, and then try the command again.',
       binding: true,
     },
   ],

@@ -63,3 +63,28 @@ test('a refused change leaves no secret file behind', async () => {
     store.cleanup()
   }
 })
+
+const SHORT_WARNING = (n: number) =>
+  `WARNING: The DialbackPassphrase has ${n} characters. Dialback keys are derived from it (XEP-0185), and a passphrase shorter than 16 ` +
+  'characters can be guessed offline from one key seen on the network. Use 16 or more characters, or $null to let the gateway use a random secret.\n'
+
+// cmdlets.md A3.3, A6.3 (2026-12): 1 to 1024 characters, counted in UTF-16 units; below 16 stored, then a warning.
+const LENGTHS: Array<[what: string, argv: string[], code: number, stderr: string]> = [
+  ['one character is stored, with the warning', ['-DialbackPassphrase', 'x'], 0, SHORT_WARNING(1)],
+  ['15 UTF-16 units (7 emoji and a letter) warn', ['-DialbackPassphrase', `${'\u{1F511}'.repeat(7)}x`], 0, SHORT_WARNING(15)],
+  ['16 characters are silent', ['-DialbackPassphrase', 'x'.repeat(16)], 0, ''],
+  ['the ******** placeholder never warns', ['-DialbackPassphrase', '********'], 0, ''],
+  ['-WhatIf writes no warning', ['-DialbackPassphrase', 'short', '-WhatIf'], 0, ''],
+]
+
+for (const [what, argv, code, stderr] of LENGTHS) {
+  test(`DialbackPassphrase length: ${what}`, async () => {
+    const store = tmpStore()
+    try {
+      const result = await run(store, ['Set-CsXmppGatewayConfiguration', ...argv])
+      assert.deepEqual([result.code, result.stderr], [code, stderr])
+    } finally {
+      store.cleanup()
+    }
+  })
+}

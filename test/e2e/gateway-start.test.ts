@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {after, test} from 'node:test'
 import {startGatewayProcess} from '../helpers/gateway-process.js'
+import {csxmpp} from '../helpers/store-security.js'
 import {loopbackBlock} from '../helpers/sip/peers.js'
 
 /**
@@ -19,6 +20,7 @@ const NEXT_STEPS = `csxmpp: the store had no SIP domain and no certificate, so t
   New-CsSipDomain -Identity example.test
   $certificate = Request-CsCertificate -New -Type XmppServer -SelfSigned -DomainName example.test -FriendlyName 'csxmpp demo'
   Set-CsCertificate -Type XmppServer -Thumbprint $certificate.Thumbprint
+  Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
 
 Next steps:
   csxmpp New-CsXmppAllowedPartner -Identity jabber.example -ProxyFqdn xmpp.jabber.example   # a partner to federate with
@@ -35,7 +37,7 @@ test('on a fresh store the gateway makes the demo domain and certificate, serves
   try {
     assert.equal(gateway.stderr(), NEXT_STEPS)
     const started = gateway.lines.find((l) => l.msg === 'gateway started')!
-    assert.deepEqual([started.xmpp, started.sip, started.domains], [`${address}:15269`, `${address}:15061/tls`, ['example.test']])
+    assert.deepEqual([started.xmpp, started.sip, started.domains, started.warnings], [`${address}:15269`, `${address}:15061/tls`, ['example.test'], []])
     const certificates = await gateway.cmdlet('Get-CsCertificate', '--json')
     const [certificate] = JSON.parse(certificates.stdout) as Array<{Thumbprint: string; Use: string; AlternativeNames: string[]}>
     assert.deepEqual([certificate!.Thumbprint, certificate!.Use, certificate!.AlternativeNames], [started.certificate, 'XmppServer', ['example.test']])
@@ -46,4 +48,24 @@ test('on a fresh store the gateway makes the demo domain and certificate, serves
   }
   assert.equal(code, 0)
   assert.deepEqual(gateway.lines.slice(-2).map((l) => l.msg), ['stopping', 'gateway stopped'])
+})
+
+test('a store with federation off starts with the A15.3 warning on stderr and in the gateway started line', async () => {
+  const off = await mkdtemp(join(tmpdir(), 'csxmpp-start-off-'))
+  try {
+    const domain = await csxmpp(off, 'New-CsSipDomain', '-Identity', 'litwareinc.com')
+    assert.equal(domain.code, 0, domain.stderr)
+    const address = loopbackBlock()(6)
+    const gateway = await startGatewayProcess({dir: off, args: ['-ListenAddress', address, '-Port', '15269', '-SipPort', '15060', '-SipTransport', 'Udp']})
+    try {
+      const warning =
+        'AllowFederatedUsers is False: the gateway refuses every XMPP partner and every SIP request toward XMPP. Turn federation on with Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True.'
+      assert.equal(gateway.stderr(), `WARNING: ${warning}\n`)
+      assert.deepEqual(gateway.lines.find((l) => l.msg === 'gateway started')!.warnings, [warning])
+    } finally {
+      assert.equal(await gateway.stop(), 0)
+    }
+  } finally {
+    await rm(off, {recursive: true, force: true})
+  }
 })

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {freshStore, takeSnapshot} from '../../store/index.js'
 import {newPartnerRecord} from '../../src/cmdlets/xmpp-allowed-partner/object.js'
-import {effectivePolicy, mayUseXmpp, methodsFor, partnerFor, userFor} from '../../src/gateway/policy/access.js'
+import {effectivePolicy, federationEnabled, federationRefusal, mayUseXmpp, methodsFor, partnerFor, userFor} from '../../src/gateway/policy/access.js'
 
 /** Who may federate, from a snapshot (cmdlets.md A5, A8.5). */
 
@@ -59,4 +59,18 @@ test('a disabled or unknown user may not use XMPP', () => {
   const doc = document()
   assert.equal(mayUseXmpp(doc, 'off@litwareinc.com'), false)
   assert.equal(mayUseXmpp(doc, 'nobody@litwareinc.com'), false)
+})
+
+test('AllowFederatedUsers (cmdlets.md A11.5): off in a fresh store, on in a store older than the setting; the SIP refusal names the default SIP domain', () => {
+  const fresh = freshStore()
+  fresh.sipDomains['litwareinc.com'] = {Identity: 'litwareinc.com', IsDefault: true}
+  assert.equal(federationEnabled(takeSnapshot(fresh).document), false)
+  assert.deepEqual(federationRefusal(takeSnapshot(fresh).document), {
+    status: 403,
+    reason: 'Forbidden',
+    warning: '399 litwareinc.com "XMPP federation is disabled (AllowFederatedUsers is False)"',
+  })
+  const {accessEdgeConfiguration: _, ...older} = fresh
+  assert.equal(federationEnabled(takeSnapshot(older).document), true)
+  assert.equal(federationRefusal(takeSnapshot(older).document), undefined)
 })

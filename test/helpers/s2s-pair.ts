@@ -46,6 +46,7 @@ export async function startPair(a: SideOptions, b: SideOptions): Promise<[PairSi
 function makeSide(options: SideOptions, other: string): PairSide {
   const document = freshStore()
   document.sipDomains[options.domain] = {Identity: options.domain, IsDefault: true}
+  document.accessEdgeConfiguration!.AllowFederatedUsers = true
   document.xmppAllowedPartners[other] = {...newPartnerRecord(other), ...options.partner}
   let frozen = takeSnapshot(document).document
   const acceptor = options.identity ? new TlsAcceptor(options.identity) : undefined

@@ -32,10 +32,12 @@ export function errorRecord(cmdlet: string, message: string, category: string, t
 /** GATEWAY_DOMAIN is the SIP domain setUpGatewayStore gives the store. */
 export const GATEWAY_DOMAIN = 'example.test'
 
-/** setUpGatewayStore gives the store in dir a SIP domain, so that a gateway starts on it without the demo set-up. */
+/** setUpGatewayStore gives the store in dir a SIP domain and federation on, so that a gateway starts on it without the demo set-up. */
 export async function setUpGatewayStore(dir: string): Promise<void> {
-  const result = await csxmpp(dir, 'New-CsSipDomain', '-Identity', GATEWAY_DOMAIN)
-  if (result.code !== 0) throw new Error(`New-CsSipDomain failed: ${result.stderr}`)
+  for (const command of [['New-CsSipDomain', '-Identity', GATEWAY_DOMAIN], ['Set-CsAccessEdgeConfiguration', '-AllowFederatedUsers', '$True']]) {
+    const result = await csxmpp(dir, ...command)
+    if (result.code !== 0) throw new Error(`${command[0]} failed: ${result.stderr}`)
+  }
 }
 
 /**

@@ -24,6 +24,7 @@ import {startSipp} from '../helpers/sip/sipp.js'
 // Lync's default PartnerType is PublicUnverified (B8); the mode tests need partners whose users may write first.
 const ROW_SASL = '-TlsNegotiation Required -SaslNegotiation Required -SupportDialbackNegotiation $false -PartnerType Federated'
 const SETUP = `
+Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
 New-CsSipDomain -Identity gw.test
 New-CsSipDomain -Identity tls.gw.test
 $certificate = Import-CsCertificate -Type XmppServer -Path $GatewayCertificate -PrivateKeyPath $GatewayKey
@@ -279,6 +280,37 @@ describe('the gateway between Prosody and SIP', {skip}, () => {
     }
     const line = await world.gateway.waitForLog((l) => l.body === 'logged on purpose')
     assert.deepEqual([line.level, line.msg, line.direction], [30, 'message', 'xmpp-to-sip'])
+  })
+
+  test('AllowFederatedUsers False (A11.5): Prosody is refused, SIP toward XMPP gets 403; Set- to True federates again without a restart', async () => {
+    const text = 'federation is disabled on this server (AllowFederatedUsers is False)'
+    const alice = await client('a1.test')
+    try {
+      await xmppToSip(alice, 'romeo@gw.test', 'before federation goes off')
+      const from = world.gateway.lines.length
+      await reconfigure('Set-CsAccessEdgeConfiguration -AllowFederatedUsers $False', 'accessEdgeConfiguration')
+      // The live streams with a1.test close at once, with the stream error.
+      const closed = await world.gateway.waitForLog((l) => l.msg === 's2s stream closed' && l.remote === 'a1.test', 1000, from)
+      assert.deepEqual([closed.condition, closed.text], ['policy-violation', text])
+      // A new stream from Prosody is refused at its header, and its user's message bounces.
+      const stanza = await bounce('a1.test', 'romeo@gw.test')
+      assert.ok(errorText(stanza).includes(text), errorText(stanza))
+      const refused = await sipMessage('sip:romeo@gw.test', 'sip:alice@a1.test', 'while federation is off')
+      assert.deepEqual(
+        [refused.status, refused.reason, refused.header('Warning')],
+        [403, 'Forbidden', ['399 gw.test "XMPP federation is disabled (AllowFederatedUsers is False)"']],
+      )
+      const opened = world.gateway.lines.slice(from).filter((l) => l.msg === 's2s stream authenticated')
+      assert.deepEqual(opened, [], 'no stream was authenticated while federation was off')
+      // The admin's fix, as a real csxmpp process; the running gateway picks it up.
+      await reconfigure('Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True', 'accessEdgeConfiguration')
+      assert.ok((await xmppToSip(alice, 'romeo@gw.test', 'federation is back')).includes('federation is back'))
+      const response = await sipMessage('sip:romeo@gw.test', 'sip:alice@a1.test', 'and back to you')
+      assert.equal(`${response.status} ${response.reason}`, '200 OK')
+      await alice.nextMessage((m) => m.getChildText('body') === 'and back to you')
+    } finally {
+      alice.close()
+    }
   })
 
   test('removing a partner closes its live streams within 1 s, with a stream error', async () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import {
+  type AccessEdgeSettingsRecord,
   type CertificateRecord,
   freshStore,
   storeSchema,
@@ -39,14 +40,19 @@ const root = storeSchema as unknown as Schema
 const map = (name: string): Schema => root.properties![name]!.additionalProperties as Schema
 
 const RECORDS: Array<[where: string, schema: Schema, nullable: readonly string[], optional?: readonly string[]]> = [
-  // certificates came after schema version 1 was first written: a store without it is still valid.
-  ['StoreDocument', root, nullableKeys<StoreDocument>()([]), optionalKeys<StoreDocument>()(['certificates'])],
+  // certificates and accessEdgeConfiguration came after schema version 1 was first written: a store without them is still valid.
+  ['StoreDocument', root, nullableKeys<StoreDocument>()([]), optionalKeys<StoreDocument>()(['certificates', 'accessEdgeConfiguration'])],
   ['ExternalAccessPolicyRecord', map('externalAccessPolicies'), nullableKeys<ExternalAccessPolicyRecord>()(['Description'])],
   ['XmppAllowedPartnerRecord', map('xmppAllowedPartners'), nullableKeys<XmppAllowedPartnerRecord>()(['ProxyFqdn', 'Description'])],
   ['XmppGatewaySettingsRecord', root.properties!.xmppGatewayConfiguration!, nullableKeys<XmppGatewaySettingsRecord>()(['DialbackPassphrase'])],
   ['SipDomainRecord', map('sipDomains'), nullableKeys<SipDomainRecord>()([])],
   ['UserRecord', map('users'), nullableKeys<UserRecord>()(['RegistrarPool', 'Site', 'ExternalAccessPolicy'])],
   ['CertificateRecord', map('certificates'), nullableKeys<CertificateRecord>()(['FriendlyName', 'Use'])],
+  [
+    'AccessEdgeSettingsRecord',
+    root.properties!.accessEdgeConfiguration!,
+    nullableKeys<AccessEdgeSettingsRecord>()(['DnsSrvCacheRecordCount', 'DefaultRouteFqdn']),
+  ],
 ]
 
 for (const [where, schema, nullable, optional = []] of RECORDS) {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import {test} from 'node:test'
-import {ConfigStore, StoreInvalidError, freshStore, parseStoreText, type StoreDocument} from '../../store/index.js'
+import {ConfigStore, StoreInvalidError, accessEdgeSettings, defaultAccessEdgeSettings, freshStore, parseStoreText, type StoreDocument} from '../../store/index.js'
 import {partnerRecord} from './helpers/documents.js'
 import {makeTempDir} from './helpers/temp-dir.js'
 
@@ -186,4 +186,21 @@ test('a stale lock left by a dead process is taken over', async (t) => {
   fs.writeFileSync(`${file}.lock-owner`, '999999999\n')
   assert.equal(await addPartner(new ConfigStore(file, {lockTimeoutMs: 1000}), 'a.example'), 1)
   assert.deepEqual(fs.readdirSync(dir), ['store.json'])
+})
+
+test('a fresh store has the Access Edge section with AllowFederatedUsers False (cmdlets.md A11.3)', () => {
+  assert.equal(freshStore().accessEdgeConfiguration?.AllowFederatedUsers, false)
+  assert.equal(accessEdgeSettings(freshStore()).AllowFederatedUsers, false)
+})
+
+test('a store written before the section reads AllowFederatedUsers True, and the next change writes that out (A11.3)', async (t) => {
+  const file = path.join(makeTempDir(t), 'store.json')
+  const {accessEdgeConfiguration: _, ...before} = freshStore()
+  writeStore(file, before as StoreDocument)
+  const read = await new ConfigStore(file).read()
+  assert.equal(read.accessEdgeConfiguration, undefined)
+  assert.deepEqual(accessEdgeSettings(read), defaultAccessEdgeSettings(true))
+  await addPartner(new ConfigStore(file), 'a.example')
+  const written = parseStoreText(fs.readFileSync(file, 'utf8')).document!
+  assert.deepEqual(written.accessEdgeConfiguration, defaultAccessEdgeSettings(true))
 })

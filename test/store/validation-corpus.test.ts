@@ -86,9 +86,21 @@ const INVALID: Array<[file: string, jsonPath: string, problem: string]> = [
   ['user-domain-not-sip-domain', "$.users['bob.jones@other-sip.example'].SipAddress", "domain 'other-sip.example' is not a SIP domain"],
   ['user-policy-missing', "$.users['alice@sip.example'].ExternalAccessPolicy", "there is no policy 'Tag:Nope'"],
   ['user-policy-is-site-policy', "$.users['alice@sip.example'].ExternalAccessPolicy", "there is no policy 'Tag:Redmond'"],
+  // The Access Edge section (cmdlets.md A11.4): ranges of A11.1, and the cross-field rule.
+  ['access-edge-tls-count-too-big', '$.accessEdgeConfiguration.OutgoingTlsCountForFederatedPartners', 'must be at most 4'],
+  ['access-edge-percentage-too-big', '$.accessEdgeConfiguration.CertificatesDeletedPercentage', 'must be at most 100'],
+  [
+    'access-edge-verification-level',
+    '$.accessEdgeConfiguration.VerificationLevel',
+    '"Always" is not one of AlwaysVerifiable, AlwaysUnverifiable, UseSourceVerification',
+  ],
+  ['access-edge-fqdn-with-port', '$.accessEdgeConfiguration.DefaultRouteFqdn', '"sip.litwareinc.com:5061" is not a valid host name'],
+  ['access-edge-missing-setting', '$.accessEdgeConfiguration', "missing setting 'AllowFederatedUsers'"],
+  ['access-edge-default-route-without-fqdn', '$.accessEdgeConfiguration.DefaultRouteFqdn', 'RoutingMethod UseDefaultRouting needs a DefaultRouteFqdn'],
 ]
 
-const VALID = ['byte-order-mark', 'fresh', 'full', 'lower-bounds', 'upper-bounds']
+// before-access-edge: a store written before the 2026-12 amendment, without the optional section (A10.7).
+const VALID = ['access-edge-default-route', 'before-access-edge', 'byte-order-mark', 'fresh', 'full', 'lower-bounds', 'upper-bounds']
 
 function corpus(kind: 'valid' | 'invalid'): string[] {
   return fs

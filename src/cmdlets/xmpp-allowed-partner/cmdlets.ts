@@ -8,7 +8,7 @@ import {FILTER, FORCE, IN_MEMORY, LOCAL_STORE, instanceParameter} from '../share
 import {parseDomainArgument} from '../sip-domain.js'
 import {deletePartner, putPartner} from './domains.js'
 import {PARTNER_SETTINGS, newPartnerRecord, partnerIdentityParameter, partnerObject} from './object.js'
-import {applyPartnerSettings, matrixWarning, validatePartner} from './settings.js'
+import {applyPartnerSettings, matrixNotice, rowOf, validatePartner} from './settings.js'
 
 /** Get-, New-, Set- and Remove-CsXmppAllowedPartner (cmdlets.md A4.2, B3). */
 
@@ -25,8 +25,9 @@ function findPartner(ctx: Context, typed: string, verb: NotFoundVerb): XmppAllow
 }
 
 /**
- * commitPartner validates the resulting partner, asks ShouldProcess, stores it and queues the matrix
- * warning (printed after the commit, never under -WhatIf: A6.3). Returns whether it was stored.
+ * commitPartner validates the resulting partner, asks ShouldProcess, stores it and writes the matrix
+ * notice (after the commit, never under -WhatIf: A6.3). The notice is written when the partner is
+ * created or its row changed, so a Set- that keeps the row stays quiet (A5.1). Returns the partner stored.
  */
 async function commitPartner(ctx: Context, base: XmppAllowedPartnerRecord, settings: ReadonlyMap<string, unknown>): Promise<XmppAllowedPartnerRecord | undefined> {
   const record = applyPartnerSettings(ctx.cmdlet, base, settings)
@@ -38,8 +39,9 @@ async function commitPartner(ctx: Context, base: XmppAllowedPartnerRecord, setti
   if (!(await ctx.shouldProcess(record.Identity))) return undefined
   putPartner(ctx.store.document, record, stored)
   ctx.store.markChanged()
-  const warning = matrixWarning(record)
-  if (warning) ctx.writeWarning(warning)
+  const notice = !stored || rowOf(stored) !== rowOf(record) ? matrixNotice(record) : undefined
+  if (notice?.verbose) ctx.writeVerbose(notice.text)
+  else if (notice) ctx.writeWarning(notice.text)
   return record
 }
 

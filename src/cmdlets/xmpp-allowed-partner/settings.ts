@@ -86,18 +86,38 @@ export function validatePartner(
   return undefined
 }
 
-/** matrixWarning is the warning of cmdlets.md A6.3 for a partner on a warning row, if any. */
-export function matrixWarning(record: XmppAllowedPartnerRecord): string | undefined {
-  const {row} = negotiationRow(record.TlsNegotiation, record.SaslNegotiation, record.SupportDialbackNegotiation)
+/** MatrixNotice is what A6.3 prints for a partner's matrix row: a warning, or a VERBOSE line. */
+export interface MatrixNotice {
+  readonly verbose: boolean
+  readonly text: string
+}
+
+/**
+ * matrixNotice is the notice of cmdlets.md A6.3 for a partner's row, if any: a warning on rows 3, 4,
+ * 5, 9, 10, 11, and for row 1, Lync's own defaults, a VERBOSE line only (A5.1, 2026-12 amendment).
+ */
+export function matrixNotice(record: XmppAllowedPartnerRecord): MatrixNotice | undefined {
   const id = record.Identity
-  if (row === 1) {
-    return `Dialback will not be used with partner "${id}": with TlsNegotiation Required and SaslNegotiation Required only SASL over TLS is accepted.`
+  switch (rowOf(record)) {
+    case 1:
+      return {verbose: true, text: `Dialback will not be used with partner "${id}": with TlsNegotiation Required and SaslNegotiation Required only SASL over TLS is accepted.`}
+    case 3:
+    case 4:
+    case 9:
+    case 10:
+      return {
+        verbose: false,
+        text: `SASL needs TLS, but TlsNegotiation is Optional for partner "${id}": if the partner does not negotiate TLS, SASL cannot be used and session negotiation may fail.`,
+      }
+    case 5:
+    case 11:
+      return {verbose: false, text: `SASL needs TLS, but TlsNegotiation is NotSupported for partner "${id}": SASL will never be used; only TCP dialback is left.`}
+    default:
+      return undefined
   }
-  if ([3, 4, 9, 10].includes(row)) {
-    return `SASL needs TLS, but TlsNegotiation is Optional for partner "${id}": if the partner does not negotiate TLS, SASL cannot be used and session negotiation may fail.`
-  }
-  if (row === 5 || row === 11) {
-    return `SASL needs TLS, but TlsNegotiation is NotSupported for partner "${id}": SASL will never be used; only TCP dialback is left.`
-  }
-  return undefined
+}
+
+/** rowOf is a partner's row of the negotiation matrix (B7.2). */
+export function rowOf(record: XmppAllowedPartnerRecord): number {
+  return negotiationRow(record.TlsNegotiation, record.SaslNegotiation, record.SupportDialbackNegotiation).row
 }

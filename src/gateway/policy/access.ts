@@ -1,5 +1,5 @@
 import {canonicalDomain} from '../xmpp/domain.js'
-import {type AuthenticationMethods, type DeepReadonly, type ExternalAccessPolicyRecord, type StoreDocument, type UserRecord, type XmppAllowedPartnerRecord, negotiationRow} from '../../../store/index.js'
+import {type AuthenticationMethods, accessEdgeSettings, type DeepReadonly, type ExternalAccessPolicyRecord, type StoreDocument, type UserRecord, type XmppAllowedPartnerRecord, negotiationRow} from '../../../store/index.js'
 
 /**
  * Who may federate, read from a store snapshot (cmdlets.md A5, A8.5): the partner a remote domain
@@ -56,4 +56,22 @@ export function userMayUseXmpp(document: Document, user: DeepReadonly<UserRecord
 /** isServedDomain tells whether the gateway serves a domain: its XMPP domains are its SIP domains (A9.2). */
 export function isServedDomain(document: Document, domain: string | undefined): domain is string {
   return domain !== undefined && Object.hasOwn(document.sipDomains, domain.toLowerCase())
+}
+
+/** FEDERATION_DISABLED is the stream error of every s2s stream while AllowFederatedUsers is False (cmdlets.md A11.5). */
+export const FEDERATION_DISABLED = {condition: 'policy-violation', text: 'federation is disabled on this server (AllowFederatedUsers is False)'} as const
+
+/** federationEnabled is the Access Edge's AllowFederatedUsers (A11.5); a store older than the setting federates (A11.3). */
+export function federationEnabled(document: Document): boolean {
+  return accessEdgeSettings(document).AllowFederatedUsers
+}
+
+/**
+ * federationRefusal is the SIP answer to a request toward XMPP while federation is off (A11.5): 403
+ * with a Warning naming the default SIP domain as the warn-agent (RFC 3261 §20.43); undefined while on.
+ */
+export function federationRefusal(document: Document): {status: 403; reason: 'Forbidden'; warning: string} | undefined {
+  if (federationEnabled(document)) return undefined
+  const agent = Object.values(document.sipDomains).find((d) => d.IsDefault)?.Identity ?? '-'
+  return {status: 403, reason: 'Forbidden', warning: `399 ${agent} "XMPP federation is disabled (AllowFederatedUsers is False)"`}
 }

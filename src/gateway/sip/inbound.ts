@@ -7,7 +7,7 @@ import type {RegisterRequest, Registrar} from './registrar.js'
 import type {Answer} from './stack.js'
 import type {Remote} from './transport.js'
 import type {TrustList} from './trust.js'
-import type {SipEndpointOptions} from './types.js'
+import type {SipEndpointOptions, SipOutcome} from './types.js'
 import {addressRefusal, isRefusal, readXmppBoundText} from './xmpp-bound.js'
 
 /**
@@ -18,7 +18,7 @@ import {addressRefusal, isRefusal, readXmppBoundText} from './xmpp-bound.js'
 
 /** InboundDependencies are what the handlers consult. */
 export interface InboundDependencies {
-  readonly options: Pick<SipEndpointOptions, 'isServedDomain' | 'onMessage' | 'log'>
+  readonly options: Pick<SipEndpointOptions, 'isServedDomain' | 'onMessage' | 'federationRefusal' | 'log'>
   trust(): TrustList
   readonly auth: Authenticator
   readonly registrar: Registrar
@@ -35,7 +35,14 @@ export function createInbound(deps: InboundDependencies): (request: SipMessage, 
   const {log} = deps.options
   return (request, remote, answer) => {
     const acting = request.method === 'MESSAGE' || request.method === 'REGISTER'
-    const handled = request.method === 'MESSAGE' ? onMessage(deps, request, remote) : request.method === 'REGISTER' ? onRegister(deps, request) : Promise.resolve(otherMethod(request))
+    const refused = federationRefusal(deps, request)
+    const handled = refused
+      ? Promise.resolve(refused)
+      : request.method === 'MESSAGE'
+        ? onMessage(deps, request, remote)
+        : request.method === 'REGISTER'
+          ? onRegister(deps, request)
+          : Promise.resolve(otherMethod(request))
     // Answers that change nothing keep no state (RFC 3261 §8.2.7): a challenge, and every answer to a
     // method the gateway does not act on, so a retransmission is simply answered again (issue 12). A
     // stateful 405 to an INVITE would be resent by its transaction until an ACK: seven answers for one
@@ -46,6 +53,24 @@ export function createInbound(deps: InboundDependencies): (request: SipMessage, 
       answer(respond(request, 500))
     })
   }
+}
+
+/**
+ * federationRefusal answers a request toward XMPP while federation is off (cmdlets.md A11.5): 403
+ * with the Warning, whatever the method; REGISTER is the gateway's own, CANCEL finds nothing, and
+ * an ACK is never answered (RFC 3261 §17.2.1).
+ */
+function federationRefusal(deps: InboundDependencies, request: SipMessage): SipMessage | undefined {
+  if (request.method === 'REGISTER' || request.method === 'CANCEL' || request.method === 'ACK') return undefined
+  const target = parseSipUri(stringifyUri(request.uri ?? ''))
+  if (!target || deps.options.isServedDomain(storeDomain(target.domain))) return undefined
+  const outcome = deps.options.federationRefusal?.()
+  return outcome && outcomeResponse(request, outcome)
+}
+
+/** outcomeResponse is the response carrying a SipOutcome, its Warning included. */
+function outcomeResponse(request: SipMessage, outcome: SipOutcome): SipMessage {
+  return respond(request, outcome.status, outcome.reason, outcome.warning === undefined ? {} : {warning: outcome.warning})
 }
 
 function otherMethod(request: SipMessage): SipMessage {
@@ -90,7 +115,7 @@ async function onMessage(deps: InboundDependencies, request: SipMessage, remote:
     options.log.warn({status: outcome.status}, 'SIP: onMessage gave no final status')
     return respond(request, 500)
   }
-  return respond(request, outcome.status, outcome.reason)
+  return outcomeResponse(request, outcome)
 }
 
 /**

@@ -43,6 +43,8 @@ export interface SipMessageOut {
 export interface SipOutcome {
   readonly status: number
   readonly reason: string
+  /** A Warning header value (RFC 3261 §20.43) for the response, such as the 399 of cmdlets.md A11.5. */
+  readonly warning?: string
 }
 
 /** SipTransportName is the transport of -SipTransport (cmdlets.md A9.4), lower case. */
@@ -74,6 +76,12 @@ export interface SipEndpointOptions {
   ha1(user: string): Promise<string | undefined>
   /** onMessage decides the final status of an accepted MESSAGE (200, 403, 404, 480 …); authenticatedUser is `user@domain` when digest authenticated it, absent for a trusted host. */
   onMessage(message: SipMessageIn & {authenticatedUser?: string}): Promise<SipOutcome>
+  /**
+   * federationRefusal is the answer to every request toward XMPP (a Request-URI outside the served
+   * domains) while federation is off (cmdlets.md A11.5), undefined while it is on; asked per request.
+   * Absent: federation is always on.
+   */
+  federationRefusal?(): SipOutcome | undefined
   readonly log: SipLog
   /** How long sendMessage waits for a final response before answering 408 (RFC 3261 Timer F is 32 s); default 8000. */
   readonly transactionTimeoutMs?: number

@@ -2,7 +2,7 @@ import {type Element, xml} from '@xmpp/xml'
 import type {TLSSocket} from 'node:tls'
 import type {DeepReadonly, XmppAllowedPartnerRecord} from '../../../store/index.js'
 import {certificateProblem, certificateValidFor} from '../net/tls.js'
-import {isServedDomain, methodsFor, partnerFor} from '../policy/access.js'
+import {FEDERATION_DISABLED, federationEnabled, isServedDomain, methodsFor, partnerFor} from '../policy/access.js'
 import {dialbackAnswer, isDialback} from './dialback.js'
 import {dialbackKey, keysMatch} from './dialback-key.js'
 import {canonicalDomain} from './domain.js'
@@ -76,6 +76,8 @@ export class IncomingSession extends S2sSession {
     if (!first) return this.#onRestart(to, from, header)
     this.localDomain = to ?? header.attrs.to
     this.remoteDomain = from ?? header.attrs.from
+    // A11.5: with federation off every stream is refused at its header, before any feature is offered.
+    if (!federationEnabled(document)) return this.refuse(FEDERATION_DISABLED)
     if (!isServedDomain(document, to)) return this.refuse({condition: 'host-unknown', text: `this gateway does not serve ${header.attrs.to ?? '(no domain)'}`})
     if (from === undefined) return this.refuse({condition: 'invalid-from', text: 'the stream header names no valid from domain'})
     const partner = partnerFor(document, from)

@@ -3,7 +3,7 @@ import type {Element} from '@xmpp/xml'
 import type {DeepReadonly, XmppAllowedPartnerRecord} from '../../../store/index.js'
 import {connectTargets} from '../net/targets.js'
 import {connectTls} from '../net/tls.js'
-import {isServedDomain, methodsFor, partnerFor} from '../policy/access.js'
+import {FEDERATION_DISABLED, federationEnabled, isServedDomain, methodsFor, partnerFor} from '../policy/access.js'
 import {domainOfJid} from './domain.js'
 import {addressKey} from '../net/address-key.js'
 import {Arrival, Arrivals} from './admission.js'
@@ -90,6 +90,7 @@ export class S2sService {
     const local = domainOfJid(stanza.attrs.from)
     const remote = domainOfJid(stanza.attrs.to)
     const document = this.#env.document()
+    if (!federationEnabled(document)) throw new StanzaError('forbidden', 'cancel', FEDERATION_DISABLED.text)
     const partner = remote === undefined ? undefined : partnerFor(document, remote)
     // A8.1: a stanza to any other domain is refused with service-unavailable (type cancel).
     if (!partner || remote === undefined) throw new StanzaError('service-unavailable', 'cancel', notAllowed(remote ?? stanza.attrs.to ?? '').text)
@@ -106,7 +107,13 @@ export class S2sService {
   reconsider(): void {
     const settings = this.#env.document().xmppGatewayConfiguration
     const perPartner = new Map<string, S2sSession[]>()
+    // A11.5: federation turned off closes every stream; waiting stanzas bounce as the links fail.
+    const disabled = !federationEnabled(this.#env.document())
     for (const session of this.#sessions) {
+      if (disabled) {
+        session.close(FEDERATION_DISABLED)
+        continue
+      }
       const partner = session.partner()
       if (session.remoteDomain === undefined) continue
       if (!partner) session.close(notAllowed(session.remoteDomain))
@@ -228,6 +235,11 @@ export class S2sService {
           : this.#env.lookup(target.host).then((address) => connectTcp(address, target.port, timeoutMs))
         ).catch(() => undefined)
         if (!socket) continue
+        // Federation may have been turned off while connecting: no stream is opened then (A11.5).
+        if (!federationEnabled(this.#env.document())) {
+          socket.destroy()
+          throw new StanzaError('forbidden', 'cancel', FEDERATION_DISABLED.text)
+        }
         const session = new OutgoingSession(this.#env, new XmppStream(socket, {maxStanzaBytes: MAX_STANZA_BYTES, log: this.#env.log}), local, remote)
         this.#sessions.add(session)
         return session

@@ -51,3 +51,28 @@ test('flow control: a stream stops reading while 64 of its stanzas are being han
   await Promise.all(sent)
   assert.deepEqual(two.delivered.map((m) => m.attrs.id), Array.from({length: 300}, (_, i) => `m${i}`))
 })
+
+test('AllowFederatedUsers False (cmdlets.md A11.5): live streams close with policy-violation, no stream opens, True federates again', async () => {
+  const plain = {TlsNegotiation: 'NotSupported', SaslNegotiation: 'NotSupported', SupportDialbackNegotiation: true} as const
+  const [one, two] = await startPair({domain: 'one.test', partner: plain}, {domain: 'two.test', partner: plain})
+  running.push(one, two)
+  const message = (id: string) => xml('message', {from: 'alice@one.test', to: 'bob@two.test', type: 'chat', id}, xml('body', {}, id))
+  await one.service.route(message('m1'))
+  await until(() => two.delivered.length === 1, 'the first message')
+  const federation = (side: PairSide, on: boolean): void => {
+    side.setDocument({...side.document, accessEdgeConfiguration: {...side.document.accessEdgeConfiguration!, AllowFederatedUsers: on}})
+    side.service.reconsider()
+  }
+  // two turns federation off: its streams close, and one's stream to it is refused at its header.
+  federation(two, false)
+  await until(() => two.service.sessions.size === 0 && one.service.sessions.size === 0, 'every stream to close')
+  await assert.rejects(one.service.route(message('m2')), (error: Error & {condition?: string}) => error.condition === 'remote-server-not-found')
+  // one turns it off too: nothing is even attempted.
+  federation(one, false)
+  await assert.rejects(one.service.route(message('m3')), {condition: 'forbidden', text: 'federation is disabled on this server (AllowFederatedUsers is False)'})
+  await until(() => one.service.sessions.size === 0, 'no stream on one')
+  for (const side of [one, two]) federation(side, true)
+  await one.service.route(message('m4'))
+  await until(() => two.delivered.length === 2, 'the message after federation is back')
+  assert.deepEqual(two.delivered.map((m) => m.attrs.id), ['m1', 'm4'])
+})

@@ -211,3 +211,39 @@ test('an internationalized domain: the U-label of the store is the realm and nam
     await idn.stop()
   }
 })
+
+describe('federation off (cmdlets.md A11.5)', () => {
+  const WARNING = '399 sip.example "XMPP federation is disabled (AllowFederatedUsers is False)"'
+  let off = true
+  let gateway: TestGateway
+  before(async () => {
+    gateway = await startTestGateway({
+      address: ip(7),
+      transport: 'udp',
+      trustedHosts: [`${TRUSTED}/32`],
+      users: {'romeo@sip.example': 'wherefore'},
+      federationRefusal: () => (off ? {status: 403, reason: 'Forbidden', warning: WARNING} : undefined),
+    })
+  })
+  after(() => gateway.stop())
+  const to = (local: string): Peer => ({local, remote: gateway.endpoint.address, protocol: 'udp'})
+
+  test('every request toward XMPP gets 403 with the Warning, whatever its method; nothing reaches onMessage', async () => {
+    for (const request of [message(), buildRequest({method: 'OPTIONS', uri: 'sip:juliet@xmpp.example', via: `${STRANGER}:5060`}, 'UDP')]) {
+      const response = await exchange(to(TRUSTED), request)
+      assert.deepEqual([response.status, response.reason, response.header('Warning')], [403, 'Forbidden', [WARNING]])
+    }
+    assert.equal(gateway.received.length, 0)
+  })
+
+  test('OPTIONS to the gateway and REGISTER are served as before; federation back on lets MESSAGE through', async () => {
+    const options = await exchange(to(STRANGER), buildRequest({method: 'OPTIONS', uri: 'sip:sip.example', via: `${STRANGER}:5060`}, 'UDP'))
+    assert.equal(options.status, 200)
+    const register = await exchange(to(STRANGER), buildRequest({method: 'REGISTER', uri: 'sip:sip.example', from: 'sip:romeo@sip.example', to: 'sip:romeo@sip.example', via: `${STRANGER}:5060`}, 'UDP'))
+    assert.equal(register.status, 401)
+    off = false
+    const response = await exchange(to(TRUSTED), message())
+    assert.deepEqual([response.status, response.header('Warning')], [200, []])
+    assert.equal(gateway.received.length, 1)
+  })
+})

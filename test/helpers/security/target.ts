@@ -100,6 +100,7 @@ export async function startTarget(options: TargetOptions = {}): Promise<Target> 
     }
     const csxmpp = (script: string) => runProcess(dir, process.execPath, [CSXMPP_BIN, '-NonInteractive', '-Command', script], 60_000)
     const setup = `
+Set-CsAccessEdgeConfiguration -AllowFederatedUsers $True
 New-CsSipDomain -Identity gw.test
 New-CsSipDomain -Identity other.test
 $certificate = Import-CsCertificate -Type XmppServer -Path '${certificates['gw.test'].certFile}' -PrivateKeyPath '${certificates['gw.test'].keyFile}'

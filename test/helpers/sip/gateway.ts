@@ -60,6 +60,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     ...(options.transactionTimeoutMs ? {transactionTimeoutMs: options.transactionTimeoutMs} : {}),
     ...(options.nonceLifetimeMs ? {nonceLifetimeMs: options.nonceLifetimeMs} : {}),
     ...(options.connectionLimits ? {connectionLimits: options.connectionLimits} : {}),
+    ...(options.federationRefusal ? {federationRefusal: options.federationRefusal} : {}),
   })
   await endpoint.start()
   return {
