@@ -27,45 +27,7 @@ const TIMEOUT_MS = 30_000
 const CONCURRENCY = 3
 
 /** PENDING maps a case whose spec-derived expectation csxmpp does not meet yet to the reason. */
-const PENDING: ReadonlyMap<string, string> = new Map<string, string>([
-  ['44-write-log-colours-and-switch', 'issue 13: written from the amended specs before the features were merged'],
-  ['45-collect-config-into-folder', 'issue 13: written from the amended specs before the features were merged'],
-  ['46-technet-walkthrough-typographic', 'issue 13: written from the amended specs before the features were merged'],
-  ['47-csv-bulk-hyphenated-domains', 'issue 13: written from the amended specs before the features were merged'],
-  ['48-credential-header-without-terminal', 'issue 13: written from the amended specs before the features were merged'],
-  ['49-try-catch-erroraction-stop-per-partner', 'issue 13: written from the amended specs before the features were merged'],
-  ['50-access-edge-federation-check', 'issue 13: written from the amended specs before the features were merged'],
-  ['51-fail-every-finding-at-once', 'issue 13: written from the amended specs before the features were merged'],
-  ['52-computed-lync-cmdlet-name-fails-at-run-time', 'issue 13: written from the amended specs before the features were merged'],
-  ['53-switch-regex-ad-export-users', 'issue 13: written from the amended specs before the features were merged'],
-  ['54-report-export-csv-into-dir-path', 'issue 13: written from the amended specs before the features were merged'],
-  ['55-blog-param-block-typographic', 'issue 13: written from the amended specs before the features were merged'],
-  ['56-fail-script-explicit-position-from-bash', 'issue 13: written from the amended specs before the features were merged'],
-  ['57-switch-wildcard-continue-in-foreach', 'issue 13: written from the amended specs before the features were merged'],
-  ['58-write-host-progress-nonewline-separator', 'issue 13: written from the amended specs before the features were merged'],
-  ['59-debug-verbose-information-preferences', 'issue 13: written from the amended specs before the features were merged'],
-  ['60-compare-before-after-and-add-member', 'issue 13: written from the amended specs before the features were merged'],
-  ['61-join-split-resolve-path-exports', 'issue 13: written from the amended specs before the features were merged'],
-  ['62-transcript-of-a-change', 'issue 13: written from the amended specs before the features were merged'],
-  ['64-hashtable-keys-with-hyphens', 'issue 13: written from the amended specs before the features were merged'],
-  ['65-fail-trap-jobs-remoting-chain', 'issue 13: written from the amended specs before the features were merged'],
-  ['66-fail-typographic-apostrophe-ends-string', 'issue 13: written from the amended specs before the features were merged'],
-  ['67-switch-casesensitive-null-default', 'issue 13: written from the amended specs before the features were merged'],
-  ['69-copy-and-move-processed-csv', 'issue 13: written from the amended specs before the features were merged'],
-  ['70-add-content-change-log', 'issue 13: written from the amended specs before the features were merged'],
-  ['71-read-host-confirmation-without-terminal', 'issue 13: written from the amended specs before the features were merged'],
-  ['72-credential-and-secrets-never-shown', 'issue 13: written from the amended specs before the features were merged'],
-  ['73-short-migrated-dialback-passphrase', 'issue 13: written from the amended specs before the features were merged'],
-  ['75-policy-backup-dir-and-name-paths', 'issue 13: written from the amended specs before the features were merged'],
-  ['76-errorvariable-append-silently-continue', 'issue 13: written from the amended specs before the features were merged'],
-  ['77-switch-on-partner-type-splats-settings', 'issue 13: written from the amended specs before the features were merged'],
-  ['78-clike-and-wildcard-property-names', 'issue 13: written from the amended specs before the features were merged'],
-  ['79-invalid-filter-pattern-stops-script', 'issue 13: written from the amended specs before the features were merged'],
-  ['80-like-on-collections-and-escaped-brackets', 'issue 13: written from the amended specs before the features were merged'],
-  ['81-function-remaining-arguments', 'issue 13: written from the amended specs before the features were merged'],
-  ['82-write-host-objects-and-colours', 'issue 13: written from the amended specs before the features were merged'],
-  ['83-function-shadows-a-lync-topology-cmdlet', 'issue 13: written from the amended specs before the features were merged'],
-])
+const PENDING: ReadonlyMap<string, string> = new Map<string, string>([])
 
 /** csxmpp runs bin/run.js in dir with the store, home and state inside dir and no colour. */
 function csxmpp(dir: string, args: readonly string[]): Promise<Output> {
