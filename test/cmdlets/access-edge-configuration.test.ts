@@ -92,7 +92,9 @@ const CASES: Array<[string, string, string]> = [
     '',
     "Set-CsAccessEdgeConfiguration : Cannot validate argument on parameter 'CertificatesDeletedPercentage'. The 101 argument is greater than the maximum allowed range of 100. Supply an argument that is less than or equal to 100 and then try the command again.",
   ],
-  ['Set-CsAccessEdgeConfiguration -SkypeSearchUrl x', '', 'Set-CsAccessEdgeConfiguration : The parameter -SkypeSearchUrl of Set-CsAccessEdgeConfiguration is not supported by csxmpp.'],
+  // Splatted, the name is checked when the command binds (written literally it is a finding before running, §14).
+  ['$p = @{SkypeSearchUrl = "x"}; Set-CsAccessEdgeConfiguration @p', '', 'Set-CsAccessEdgeConfiguration : The parameter -SkypeSearchUrl of Set-CsAccessEdgeConfiguration is not supported by csxmpp.'],
+  ['Set-CsAccessEdgeConfiguration -SkypeSearchUrl x', '', 'At t.ps1:1 char:31'],
   ['New-CsAccessEdgeConfiguration', '', "New-CsAccessEdgeConfiguration : The term 'New-CsAccessEdgeConfiguration' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again."],
   [
     'Set-CsAccessEdgeConfiguration -UseDefaultRouting -DefaultRouteFqdn SIP.Litwareinc.com -Verbose; $c = Get-CsAccessEdgeConfiguration; $c.DefaultRouteFqdn; $c.RoutingMethod; $c.PSObject.TypeNames[0]; @($c.PSObject.Properties.Name) -contains "BeClearingHouse"',
