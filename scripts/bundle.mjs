@@ -1,13 +1,15 @@
-// Builds dist/csxmpp.mjs, the single file bin/run.js loads (see src/cli/bundle-entry.ts for why).
-// `node scripts/bundle.mjs bench/shell.bench.ts` bundles a benchmark the same way, so that it measures
-// the code as shipped (tsx, which runs the sources, wraps every function in a naming helper).
+// Builds the executable's bundle (see src/cli/bundle-entry.ts for why a bundle): dist/csxmpp.mjs,
+// which bin/run.js loads, dist/oclif.mjs (oclif and help), and dist/chunks/, the code loaded on first
+// use (dynamic imports: the gateway, …) or shared by the two. A rule below keeps the start-up path lean.
+// `node scripts/bundle.mjs bench/shell.bench.ts` bundles a benchmark the same way, into one file, so
+// that it measures the code as shipped (tsx, which runs the sources, wraps every function in a naming helper).
 import {build} from 'esbuild'
+import {rmSync} from 'node:fs'
 import path from 'node:path'
+import {startupProblems} from './startup-path.mjs'
 
-const entry = process.argv[2] ?? 'src/cli/bundle-entry.ts'
-await build({
-  entryPoints: [entry],
-  outfile: process.argv[2] ? `dist/${path.basename(entry, '.ts')}.mjs` : 'dist/csxmpp.mjs',
+const bench = process.argv[2]
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -18,4 +20,24 @@ await build({
   // oclif and proper-lockfile are CommonJS and call require() at run time.
   banner: {js: "import {createRequire as __csxmppCreateRequire} from 'node:module'; const require = __csxmppCreateRequire(import.meta.url);"},
   logLevel: 'warning',
-})
+}
+
+if (bench) {
+  await build({...common, entryPoints: [bench], outfile: `dist/${path.basename(bench, '.ts')}.mjs`})
+} else {
+  rmSync('dist/chunks', {recursive: true, force: true})
+  const {metafile} = await build({
+    ...common,
+    entryPoints: {csxmpp: 'src/cli/bundle-entry.ts', oclif: 'src/cli/oclif-entry.ts'},
+    outdir: 'dist',
+    outExtension: {'.js': '.mjs'},
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
+    metafile: true,
+  })
+  const problems = startupProblems(metafile, 'dist/csxmpp.mjs')
+  if (problems.length > 0) {
+    console.error(`csxmpp's start-up path (scripts/startup-path.mjs):\n${problems.map((p) => `  ${p}`).join('\n')}`)
+    process.exitCode = 1
+  }
+}

@@ -2,7 +2,6 @@
 export {DEFAULT_PREFERENCES, LYNC_CMDLETS, findCmdlet, type CmdletDefinition} from './cmdlets/index.js'
 export type {ParameterDefinition} from './binding/parameter.js'
 export {runCmdletFromArgv, processConsole, type Console} from './host/argv-mode.js'
-export {readInternalFlags} from './cli/internal-flags.js'
 export {main, usageText} from './cli/main.js'
 export {formatHelp} from './help/get-help.js'
 export {commandTable} from './help/command-table.js'

@@ -1,19 +1,21 @@
+import {isatty} from 'node:tty'
 import {packageVersion} from '../host/script-host.js'
 import {findCmdlet, LYNC_CMDLETS} from '../cmdlets/index.js'
 import {commandNotFound} from '../errors.js'
 import {formatErrorRecord, jsonErrorLine} from '../format/index.js'
 import {type Invocation, parseInvocation, splitCmdletArgs} from './invocation.js'
-import {INTERNAL_FLAGS} from './internal-flags.js'
+import {DEFAULT_PREFERENCES} from '../cmdlets/context.js'
+import {processConsole, runCmdletFromArgv} from '../host/argv-mode.js'
 import {runScript, runUtilityFromArgv} from '../host/script-mode.js'
 import {findUtility} from '../shell/index.js'
 import {runShell} from '../host/interactive.js'
 
 /**
- * The csxmpp executable (powershell.md §1.1). Usage errors and unknown cmdlets are answered here,
- * before the CLI framework loads; every cmdlet and all help then run through oclif.
+ * The csxmpp executable (powershell.md §1.1). Every mode runs here; only help goes through oclif,
+ * which is loaded for it alone (a cmdlet run without oclif starts in about half the time, README).
  */
 
-/** Runner runs oclif with an argv; bin/run.js passes one bound to the package root. */
+/** Runner runs oclif with an argv; bin/run.js passes one that loads oclif and binds it to the package root. */
 export type OclifRunner = (args: string[]) => Promise<void>
 
 
@@ -57,12 +59,9 @@ async function runCmdlet(invocation: Extract<Invocation, {mode: 'cmdlet'}>, ocli
   }
   if (args.unknown) return fail(`unknown option '${args.unknown}'.`)
   if (args.help) return oclif([definition.name, '--help'])
-  const internal = [
-    ...(args.json ? [INTERNAL_FLAGS.json] : []),
-    ...(invocation.host.whatIf ? [INTERNAL_FLAGS.whatIf] : []),
-    ...(invocation.host.nonInteractive ? [INTERNAL_FLAGS.nonInteractive] : []),
-  ]
-  await oclif([definition.name, ...internal, ...args.elements])
+  const {whatIf, nonInteractive} = invocation.host
+  const preferences = {...DEFAULT_PREFERENCES, whatIf}
+  process.exitCode = await runCmdletFromArgv(definition.name, args.elements, {console: processConsole(), json: args.json, preferences, nonInteractive, version: packageVersion(root)})
 }
 
 function scriptOptions(host: {whatIf: boolean; nonInteractive: boolean}, root: URL) {
@@ -71,7 +70,7 @@ function scriptOptions(host: {whatIf: boolean; nonInteractive: boolean}, root: U
 
 /** main runs csxmpp with the given arguments; the exit code is left in process.exitCode. */
 export async function main(argv: readonly string[], root: URL, oclif: OclifRunner): Promise<void> {
-  const invocation = parseInvocation(argv, Boolean(process.stdin.isTTY))
+  const invocation = parseInvocation(argv, isatty(0))
   switch (invocation.mode) {
     case 'usage':
       process.stdout.write(usageText())
