@@ -11,6 +11,7 @@ export const LAZY_ONLY = [
   {pattern: /^src\/gateway\//, why: 'the gateway runs in Start-CsXmppGateway only (src/host/script-host.ts)'},
   {pattern: /node_modules\/(ws|pino|sip|ltx|@xmpp)\//, why: 'gateway libraries'},
   {pattern: /node_modules\/(node-forge|proper-lockfile)\//, why: 'certificate cmdlets and store writes load them on use'},
+  {pattern: /node_modules\/(saxes|xmlchars)\//, why: 'the XML parser is for Import-Clixml and the gateway only'},
 ]
 
 /** STARTUP_BUDGET is the most the start-up files may weigh, in bytes (about 690 kB in issue 13). */
