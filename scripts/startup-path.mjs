@@ -14,6 +14,11 @@ export const LAZY_ONLY = [
   {pattern: /node_modules\/(saxes|xmlchars)\//, why: 'the XML parser is for Import-Clixml and the gateway only'},
 ]
 
+/** LAZY_BUILTINS are Node modules that must not be imported statically on the start-up path. */
+export const LAZY_BUILTINS = [
+  {name: 'node:crypto', why: 'it loads some twenty internal modules, and only certificates, SIP credentials and store writes need it (src/cmdlets/node-crypto.ts)'},
+]
+
 /** STARTUP_BUDGET is the most the start-up files may weigh, in bytes (about 690 kB in issue 13). */
 export const STARTUP_BUDGET = 800_000
 
@@ -33,10 +38,12 @@ export function startupFiles(metafile, entry) {
 export function startupProblems(metafile, entry) {
   const files = startupFiles(metafile, entry)
   const inputs = files.flatMap((file) => Object.keys(metafile.outputs[file].inputs))
+  const builtins = new Set(files.flatMap((file) => metafile.outputs[file].imports.filter((i) => i.external && i.kind === 'import-statement').map((i) => i.path)))
   const problems = LAZY_ONLY.flatMap(({pattern, why}) => {
     const found = inputs.filter((input) => pattern.test(input))
     return found.length === 0 ? [] : [`${found[0]}${found.length > 1 ? ` (and ${found.length - 1} more)` : ''} is loaded at start-up: ${why}; import it with import()`]
   })
+  for (const {name, why} of LAZY_BUILTINS) if (builtins.has(name)) problems.push(`${name} is imported at start-up: ${why}`)
   const bytes = files.reduce((sum, file) => sum + metafile.outputs[file].bytes, 0)
   if (bytes > STARTUP_BUDGET) problems.push(`the start-up files weigh ${bytes} bytes, over the budget of ${STARTUP_BUDGET} (scripts/startup-path.mjs): load what few commands need with import()`)
   return problems

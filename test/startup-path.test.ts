@@ -43,6 +43,18 @@ test('start-up path: lazy-only code imported statically is refused, with the rea
   ])
 })
 
+test('start-up path: a lazy-only builtin imported statically is refused; imported dynamically it is fine', () => {
+  const meta = (kind: Import['kind']) =>
+    metafile({
+      'dist/csxmpp.mjs': output(100, ['src/cli/bundle-entry.ts'], [statically('dist/chunks/a.mjs')]),
+      'dist/chunks/a.mjs': output(100, ['store/private-file.ts'], [{path: 'node:crypto', kind, external: true}]),
+    })
+  assert.deepEqual(startupProblems(meta('dynamic-import'), 'dist/csxmpp.mjs'), [])
+  assert.deepEqual(startupProblems(meta('import-statement'), 'dist/csxmpp.mjs'), [
+    'node:crypto is imported at start-up: it loads some twenty internal modules, and only certificates, SIP credentials and store writes need it (src/cmdlets/node-crypto.ts)',
+  ])
+})
+
 test('start-up path: files over the budget are refused', () => {
   const meta = metafile({
     'dist/csxmpp.mjs': output(1000, ['src/cli/bundle-entry.ts'], [statically('dist/chunks/a.mjs')]),
