@@ -35,9 +35,9 @@ if (bench) {
     splitting: true,
     metafile: true,
   })
-  const problems = startupProblems(metafile, 'dist/csxmpp.mjs')
+  const problems = startupProblems(metafile)
   if (problems.length > 0) {
-    console.error(`csxmpp's start-up path (scripts/startup-path.mjs):\n${problems.map((p) => `  ${p}`).join('\n')}`)
+    console.error(`csxmpp's start-up paths (scripts/startup-path.mjs):\n${problems.map((p) => `  ${p}`).join('\n')}`)
     process.exitCode = 1
   }
 }

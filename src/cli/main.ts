@@ -1,18 +1,16 @@
+import {readFileSync} from 'node:fs'
 import {isatty} from 'node:tty'
-import {packageVersion} from '../host/script-host.js'
 import {findCmdlet, LYNC_CMDLETS} from '../cmdlets/index.js'
 import {commandNotFound} from '../errors.js'
 import {formatErrorRecord, jsonErrorLine} from '../format/index.js'
 import {type Invocation, parseInvocation, splitCmdletArgs} from './invocation.js'
 import {DEFAULT_PREFERENCES} from '../cmdlets/context.js'
 import {processConsole, runCmdletFromArgv} from '../host/argv-mode.js'
-import {runScript, runUtilityFromArgv} from '../host/script-mode.js'
-import {findUtility} from '../shell/index.js'
-import {runShell} from '../host/interactive.js'
 
 /**
- * The csxmpp executable (powershell.md §1.1). Every mode runs here; only help goes through oclif,
- * which is loaded for it alone (a cmdlet run without oclif starts in about half the time, README).
+ * The csxmpp executable (powershell.md §1.1). Every mode runs here. What only some modes need is
+ * imported when they run (cold start, README; scripts/startup-path.mjs): the language for scripts,
+ * the shell and utility cmdlets, oclif (through the runner) for help. A Lync cmdlet run loads neither.
  */
 
 /** Runner runs oclif with an argv; bin/run.js passes one that loads oclif and binds it to the package root. */
@@ -47,7 +45,8 @@ function fail(message: string): void {
 async function runCmdlet(invocation: Extract<Invocation, {mode: 'cmdlet'}>, oclif: OclifRunner, root: URL): Promise<void> {
   const args = splitCmdletArgs(invocation.args)
   const definition = findCmdlet(invocation.name)
-  if (!definition && findUtility(invocation.name) && !args.help && !args.unknown && !args.json) {
+  if (!definition && !args.help && !args.unknown && !args.json && (await import('../shell/index.js')).findUtility(invocation.name)) {
+    const {runUtilityFromArgv} = await import('../host/script-mode.js')
     process.exitCode = await runUtilityFromArgv(invocation.name, args.elements, scriptOptions(invocation.host, root))
     return
   }
@@ -62,6 +61,11 @@ async function runCmdlet(invocation: Extract<Invocation, {mode: 'cmdlet'}>, ocli
   const {whatIf, nonInteractive} = invocation.host
   const preferences = {...DEFAULT_PREFERENCES, whatIf}
   process.exitCode = await runCmdletFromArgv(definition.name, args.elements, {console: processConsole(), json: args.json, preferences, nonInteractive, version: packageVersion(root)})
+}
+
+/** packageVersion reads csxmpp's version from package.json. */
+function packageVersion(root: URL): string {
+  return (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {version: string}).version
 }
 
 function scriptOptions(host: {whatIf: boolean; nonInteractive: boolean}, root: URL) {
@@ -85,9 +89,9 @@ export async function main(argv: readonly string[], root: URL, oclif: OclifRunne
     case 'cmdlet':
       return runCmdlet(invocation, oclif, root)
     case 'shell':
-      process.exitCode = await runShell(scriptOptions(invocation.host, root))
+      process.exitCode = await (await import('../host/interactive.js')).runShell(scriptOptions(invocation.host, root))
       return
     default:
-      process.exitCode = await runScript(invocation, scriptOptions(invocation.host, root))
+      process.exitCode = await (await import('../host/script-mode.js')).runScript(invocation, scriptOptions(invocation.host, root))
   }
 }

@@ -8,7 +8,7 @@ import {convertToJson, formatErrorRecord, formatOutput, formatStreamMessage, jso
 import {argvArguments} from './argv-arguments.js'
 import {readPassword} from './password.js'
 import {terminalPrompt} from './prompt.js'
-import {gatewayServices} from './script-host.js'
+import {gatewayServices} from './gateway-services.js'
 import {withStoreSession} from './store-session.js'
 
 /**
