@@ -4,11 +4,21 @@
 // `node scripts/bundle.mjs bench/shell.bench.ts` bundles a benchmark the same way, into one file, so
 // that it measures the code as shipped (tsx, which runs the sources, wraps every function in a naming helper).
 import {build} from 'esbuild'
-import {rmSync} from 'node:fs'
+import {readdirSync, rmSync, statSync} from 'node:fs'
 import path from 'node:path'
 import {startupProblems} from './startup-path.mjs'
 
 const bench = process.argv[2]
+// Chunks of earlier builds stay a while: a csxmpp started before this build may still import them
+// (chunk names carry a hash of their content, so old and new never mix); older ones are removed.
+const STALE_CHUNK_MS = 60 * 60 * 1000
+
+function removeStaleChunks(outputs) {
+  for (const name of readdirSync('dist/chunks')) {
+    const file = path.join('dist/chunks', name)
+    if (!(file in outputs) && Date.now() - statSync(file).mtimeMs > STALE_CHUNK_MS) rmSync(file)
+  }
+}
 const common = {
   bundle: true,
   platform: 'node',
@@ -25,7 +35,6 @@ const common = {
 if (bench) {
   await build({...common, entryPoints: [bench], outfile: `dist/${path.basename(bench, '.ts')}.mjs`})
 } else {
-  rmSync('dist/chunks', {recursive: true, force: true})
   const {metafile} = await build({
     ...common,
     entryPoints: {csxmpp: 'src/cli/bundle-entry.ts', oclif: 'src/cli/oclif-entry.ts'},
@@ -35,6 +44,7 @@ if (bench) {
     splitting: true,
     metafile: true,
   })
+  removeStaleChunks(metafile.outputs)
   const problems = startupProblems(metafile)
   if (problems.length > 0) {
     console.error(`csxmpp's start-up paths (scripts/startup-path.mjs):\n${problems.map((p) => `  ${p}`).join('\n')}`)
