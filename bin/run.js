@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// csxmpp: dispatch first (usage errors and unknown cmdlets are answered at once), then oclif runs the cmdlet.
-import {execute, main} from '../dist/csxmpp.mjs'
+// csxmpp: main runs every mode; oclif (dist/oclif.mjs) is loaded only when help is asked for.
+import {main} from '../dist/csxmpp.mjs'
 
-await main(process.argv.slice(2), new URL('../', import.meta.url), (args) => execute({dir: import.meta.url, args}))
+const oclif = async (args) => (await import('../dist/oclif.mjs')).execute({dir: import.meta.url, args})
+await main(process.argv.slice(2), new URL('../', import.meta.url), oclif)

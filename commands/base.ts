@@ -1,7 +1,7 @@
 import {Command} from '@oclif/core/command'
 import * as Flags from '@oclif/core/flags'
 import type {FlagInput} from '@oclif/core/interfaces'
-import {type CmdletDefinition, DEFAULT_PREFERENCES, type ParameterDefinition, processConsole, readInternalFlags, runCmdletFromArgv} from '../src/index.js'
+import {type CmdletDefinition, type ParameterDefinition, processConsole, runCmdletFromArgv} from '../src/index.js'
 
 /**
  * The oclif command of a Lync cmdlet, generated from its registry definition (ARCHITECTURE rule 7):
@@ -27,10 +27,9 @@ export function cmdletCommand(definition: CmdletDefinition): typeof Command {
     static override enableJsonFlag = false
     static override flags: FlagInput = Object.fromEntries(definition.parameters.map((p) => [p.name, flagOf(p)]))
 
+    // csxmpp's main runs cmdlets without oclif (src/cli/main.ts); this is for oclif's own tooling.
     async run(): Promise<void> {
-      const {json, whatIf, nonInteractive, elements} = readInternalFlags(this.argv)
-      const preferences = {...DEFAULT_PREFERENCES, whatIf}
-      process.exitCode = await runCmdletFromArgv(definition.name, elements, {console: processConsole(), json, preferences, nonInteractive, version: this.config.version})
+      process.exitCode = await runCmdletFromArgv(definition.name, this.argv, {console: processConsole(), version: this.config.version})
     }
   }
 }

@@ -3,7 +3,7 @@ import {writeFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
 
 /**
- * Writes src/shell/data/lync2013-cmdlets.json, the catalogue of Lync Server 2013 cmdlets
+ * Writes src/help/data/lync2013-cmdlets.json, the catalogue of Lync Server 2013 cmdlets
  * (powershell.md §14.2), from a clone of MicrosoftDocs/office-docs-powershell:
  *
  *   node --import tsx scripts/build-lync-catalogue.ts <git dir of the clone> [commit]
@@ -13,7 +13,7 @@ import {fileURLToPath} from 'node:url'
  */
 
 const FOLDERS = ['skype/skype-ps/SkypeForBusiness/', 'skype/skype-ps/skype/']
-const TARGET = 'src/shell/data/lync2013-cmdlets.json'
+const TARGET = 'src/help/data/lync2013-cmdlets.json'
 
 const [gitDir, revision = 'HEAD'] = process.argv.slice(2)
 if (!gitDir) throw new Error('usage: build-lync-catalogue.ts <git dir> [commit]')

@@ -20,6 +20,16 @@ const HEADER = [
   '',
 ].join('\n')
 
+// ajv's code builds every pattern when the module loads, and a pattern with Unicode property classes
+// (\p{Ll}…) costs milliseconds to build: on every cold start, even when the store has no key that
+// needs it (README, Performance). Each pattern is built on first use instead; ajv only calls .test.
+const LAZY_PATTERN = 'const lazyPattern = (source, flags) => { let regex; return {test: (text) => (regex ??= new RegExp(source, flags)).test(text)} };\n'
+
+function lazyPatterns(code: string): string {
+  if (/pattern\d+\.(?!test\()/.test(code)) throw new Error('the standalone validator uses a pattern other than by .test(), which lazyPattern does not provide')
+  return LAZY_PATTERN + code.replace(/const (pattern\d+) = new RegExp\(/g, 'const $1 = lazyPattern(')
+}
+
 function quietAboutUnicode(...args: unknown[]): void {
   if (!String(args[0]).startsWith('DEPRECATED: option unicode.')) console.warn(...args)
 }
@@ -34,5 +44,5 @@ export function generateValidatorSource(): string {
   const validate = ajv.compile(storeSchema)
   const code = standaloneCode(ajv, validate)
   if (code.includes('require(')) throw new Error('the standalone validator needs require(), which fails in an ESM package')
-  return `${HEADER}${code}\n`
+  return `${HEADER}${lazyPatterns(code)}\n`
 }

@@ -1,4 +1,3 @@
-import {randomBytes} from 'node:crypto'
 import {constants} from 'node:fs'
 import {link, open, rename, unlink} from 'node:fs/promises'
 import {basename, dirname, join} from 'node:path'
@@ -34,6 +33,8 @@ export interface PrivateFileOptions {
  * partial target.
  */
 export async function writePrivateFile(target: string, content: string, options: PrivateFileOptions = {}): Promise<void> {
+  // node:crypto loads here, not at start-up: most runs write nothing (cold start, README).
+  const {randomBytes} = await import('node:crypto')
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`)
   const handle = await open(temporary, CREATE_NEW, 0o600)
   try {

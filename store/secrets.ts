@@ -1,4 +1,3 @@
-import {randomBytes} from 'node:crypto'
 import {readFile, unlink} from 'node:fs/promises'
 import {join} from 'node:path'
 import {SECRET_FILE_PATTERN} from './patterns.js'
@@ -25,6 +24,7 @@ function checkedPath(keyDirectory: string, name: string): string {
 export async function writeSecret(keyDirectory: string, prefix: string, value: string): Promise<string> {
   if (!PREFIX.test(prefix)) throw new Error(`'${prefix}' is not a valid secret file prefix`)
   await makePrivateDirectory(keyDirectory)
+  const {randomBytes} = await import('node:crypto') // not at start-up (store/private-file.ts)
   const name = `${prefix}-${randomBytes(16).toString('hex')}.secret`
   const target = checkedPath(keyDirectory, name)
   await writePrivateFile(target, value)

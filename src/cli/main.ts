@@ -1,19 +1,18 @@
-import {packageVersion} from '../host/script-host.js'
+import {readFileSync} from 'node:fs'
+import {isatty} from 'node:tty'
 import {findCmdlet, LYNC_CMDLETS} from '../cmdlets/index.js'
 import {formatErrorRecord, jsonErrorLine} from '../format/index.js'
 import {type Invocation, parseInvocation, splitCmdletArgs} from './invocation.js'
-import {INTERNAL_FLAGS} from './internal-flags.js'
-import {runScript, runUtilityFromArgv} from '../host/script-mode.js'
-import {findUtility} from '../shell/index.js'
-import {runShell} from '../host/interactive.js'
-import {unknownCommand} from '../host/argv-mode.js'
+import {DEFAULT_PREFERENCES} from '../cmdlets/context.js'
+import {processConsole, runCmdletFromArgv, unknownCommand} from '../host/argv-mode.js'
 
 /**
- * The csxmpp executable (powershell.md §1.1). Usage errors and unknown cmdlets are answered here,
- * before the CLI framework loads; every cmdlet and all help then run through oclif.
+ * The csxmpp executable (powershell.md §1.1). Every mode runs here. What only some modes need is
+ * imported when they run (cold start, README; scripts/startup-path.mjs): the language for scripts,
+ * the shell and utility cmdlets, oclif (through the runner) for help. A Lync cmdlet run loads neither.
  */
 
-/** Runner runs oclif with an argv; bin/run.js passes one bound to the package root. */
+/** Runner runs oclif with an argv; bin/run.js passes one that loads oclif and binds it to the package root. */
 export type OclifRunner = (args: string[]) => Promise<void>
 
 
@@ -45,7 +44,8 @@ function fail(message: string): void {
 async function runCmdlet(invocation: Extract<Invocation, {mode: 'cmdlet'}>, oclif: OclifRunner, root: URL): Promise<void> {
   const args = splitCmdletArgs(invocation.args)
   const definition = findCmdlet(invocation.name)
-  if (!definition && findUtility(invocation.name) && !args.help && !args.unknown && !args.json) {
+  if (!definition && !args.help && !args.unknown && !args.json && (await import('../shell/index.js')).findUtility(invocation.name)) {
+    const {runUtilityFromArgv} = await import('../host/script-mode.js')
     process.exitCode = await runUtilityFromArgv(invocation.name, args.elements, scriptOptions(invocation.host, root))
     return
   }
@@ -57,12 +57,14 @@ async function runCmdlet(invocation: Extract<Invocation, {mode: 'cmdlet'}>, ocli
   }
   if (args.unknown) return fail(`unknown option '${args.unknown}'.`)
   if (args.help) return oclif([definition.name, '--help'])
-  const internal = [
-    ...(args.json ? [INTERNAL_FLAGS.json] : []),
-    ...(invocation.host.whatIf ? [INTERNAL_FLAGS.whatIf] : []),
-    ...(invocation.host.nonInteractive ? [INTERNAL_FLAGS.nonInteractive] : []),
-  ]
-  await oclif([definition.name, ...internal, ...args.elements])
+  const {whatIf, nonInteractive} = invocation.host
+  const preferences = {...DEFAULT_PREFERENCES, whatIf}
+  process.exitCode = await runCmdletFromArgv(definition.name, args.elements, {console: processConsole(), json: args.json, preferences, nonInteractive, version: packageVersion(root)})
+}
+
+/** packageVersion reads csxmpp's version from package.json. */
+function packageVersion(root: URL): string {
+  return (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {version: string}).version
 }
 
 function scriptOptions(host: {whatIf: boolean; nonInteractive: boolean}, root: URL) {
@@ -71,7 +73,7 @@ function scriptOptions(host: {whatIf: boolean; nonInteractive: boolean}, root: U
 
 /** main runs csxmpp with the given arguments; the exit code is left in process.exitCode. */
 export async function main(argv: readonly string[], root: URL, oclif: OclifRunner): Promise<void> {
-  const invocation = parseInvocation(argv, Boolean(process.stdin.isTTY))
+  const invocation = parseInvocation(argv, isatty(0))
   switch (invocation.mode) {
     case 'usage':
       process.stdout.write(usageText())
@@ -86,9 +88,9 @@ export async function main(argv: readonly string[], root: URL, oclif: OclifRunne
     case 'cmdlet':
       return runCmdlet(invocation, oclif, root)
     case 'shell':
-      process.exitCode = await runShell(scriptOptions(invocation.host, root))
+      process.exitCode = await (await import('../host/interactive.js')).runShell(scriptOptions(invocation.host, root))
       return
     default:
-      process.exitCode = await runScript(invocation, scriptOptions(invocation.host, root))
+      process.exitCode = await (await import('../host/script-mode.js')).runScript(invocation, scriptOptions(invocation.host, root))
   }
 }

@@ -8,9 +8,10 @@ import {convertToJson, formatErrorRecord, formatOutput, formatStreamMessage, jso
 import {argvArguments} from './argv-arguments.js'
 import {readPassword} from './password.js'
 import {terminalPrompt} from './prompt.js'
-import {createLyncCatalogue, lyncCmdletNotProvided} from '../shell/index.js'
+import {createLyncCatalogue, lyncCmdletNotProvided} from '../help/lync-catalogue.js'
 import {notSupportedError} from '../values/runtime-errors.js'
-import {gatewayServices, withDocumentedParameters} from './script-host.js'
+import {withDocumentedParameters} from './documented-parameters.js'
+import {gatewayServices} from './gateway-services.js'
 import {withStoreSession} from './store-session.js'
 
 /**

@@ -1,10 +1,12 @@
-import {readFileSync} from 'node:fs'
 import type {ConfigStore} from '../../store/index.js'
 import {StopError, createContext} from '../cmdlets/context.js'
-import type {CmdletDefinition, CmdletServices} from '../cmdlets/definition.js'
+import type {CmdletDefinition} from '../cmdlets/definition.js'
 import {LYNC_CMDLETS, findCmdlet} from '../cmdlets/registry.js'
 import {PARTNER_TYPE, SASL_NEGOTIATION, TLS_NEGOTIATION} from '../cmdlets/lync-types.js'
-import {type CommandHost, type HostCommand, type LyncCatalogue, ScriptTerminatingError, createLyncCatalogue} from '../shell/index.js'
+import {createLyncCatalogue} from '../help/lync-catalogue.js'
+import {type CommandHost, type HostCommand, ScriptTerminatingError} from '../shell/index.js'
+import {withDocumentedParameters} from './documented-parameters.js'
+import {gatewayServices} from './gateway-services.js'
 import {StatementBatch} from './statement-batch.js'
 
 /**
@@ -14,25 +16,6 @@ import {StatementBatch} from './statement-batch.js'
  */
 
 const ENUMS = [PARTNER_TYPE, TLS_NEGOTIATION, SASL_NEGOTIATION]
-
-/** packageVersion reads csxmpp's version from package.json. */
-export function packageVersion(root: URL): string {
-  return (JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as {version: string}).version
-}
-
-/** gatewayServices lend Start-CsXmppGateway the gateway, loaded only when it runs (start-up time of every other command). */
-export function gatewayServices(store: ConfigStore, version: string): CmdletServices {
-  return {runGateway: async (request) => (await import('./gateway-host.js')).runGateway(store, request, version)}
-}
-
-/**
- * withDocumentedParameters gives a cmdlet the parameters its Lync Server 2013 page lists (powershell.md
- * §14.2), so that one csxmpp does not implement is "not supported", not "not found"; the catalogue is
- * read only when a parameter name matches nothing csxmpp implements.
- */
-export function withDocumentedParameters<T extends CmdletDefinition>(definition: T, catalogue: LyncCatalogue): T {
-  return {...definition, documentedParameters: () => catalogue.find(definition.name)?.parameters ?? []}
-}
 
 /** createScriptHost builds the CommandHost of a run against a store. */
 export function createScriptHost(store: ConfigStore, version: string): CommandHost {

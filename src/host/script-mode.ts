@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs'
+import {isatty} from 'node:tty'
 import {ConfigStore, defaultStorePath} from '../../store/index.js'
 import {type ShellConsole, ShellSession, SourceText, decodeScript} from '../shell/index.js'
 import {argvArguments} from './argv-arguments.js'
@@ -29,7 +30,9 @@ export interface ScriptOptions {
 
 /** processShellConsole writes to the process streams; prompts need a terminal on both ends (§7.8). */
 export function processShellConsole(nonInteractive: boolean): ShellConsole {
-  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY) && !nonInteractive
+  // isatty(0), not process.stdin.isTTY: that getter opens a stream on standard input at once, and
+  // most runs never read it (cold start, README).
+  const interactive = isatty(0) && Boolean(process.stdout.isTTY) && !nonInteractive
   return {
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),

@@ -5,7 +5,7 @@ import type * as A from './ast.js'
 import {parseError} from './errors.js'
 import type {CommandHost} from './host.js'
 import {resolveAlias} from './interp/aliases.js'
-import {type LyncCatalogue, lyncCmdletNotProvided} from './lync-catalogue.js'
+import {type LyncCatalogue, lyncCmdletNotProvided} from '../help/lync-catalogue.js'
 import {UNSUPPORTED_SWITCH_FLAGS, commandNotSupported, importModuleNotSupported, isLyncModule} from './unsupported.js'
 import type {UtilityCommand} from './utility/command.js'
 

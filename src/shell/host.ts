@@ -1,7 +1,7 @@
 import type {HelpSource} from '../help/get-help.js'
 import type {ActionPreference, CommandIO, Preferences, PromptChoice} from '../command-io.js'
 import type {PSEnumType} from '../values/objects.js'
-import type {LyncCatalogue} from './lync-catalogue.js'
+import type {LyncCatalogue} from '../help/lync-catalogue.js'
 
 /**
  * What the interpreter needs from outside the language (ARCHITECTURE: the CommandHost pattern of

@@ -1,5 +1,5 @@
-import {randomBytes} from 'node:crypto'
 import type forgeModule from 'node-forge'
+import {nodeCrypto} from '../node-crypto.js'
 
 /**
  * What node-forge does for csxmpp: build self-signed certificates and PKCS#10 requests, and open
@@ -34,7 +34,7 @@ export async function selfSignedCertificate(keys: KeyPairPem, domains: readonly 
   const certificate = forge.pki.createCertificate()
   certificate.publicKey = forge.pki.publicKeyFromPem(keys.publicKey)
   // 16 random bytes with the top bit clear: a positive INTEGER of at most 20 octets (RFC 5280 4.1.2.2).
-  const serial = randomBytes(16)
+  const serial = nodeCrypto().randomBytes(16)
   serial[0]! &= 0x7f
   certificate.serialNumber = serial.toString('hex')
   certificate.validity.notBefore = new Date(Math.floor(now.getTime() / 1000) * 1000)

@@ -1,4 +1,5 @@
-import {type KeyObject, X509Certificate, createPrivateKey} from 'node:crypto'
+import type {KeyObject, X509Certificate} from 'node:crypto'
+import {nodeCrypto} from '../node-crypto.js'
 import {readPkcs12} from './forge.js'
 import {belongsTo, pemCertificates} from './x509.js'
 
@@ -26,7 +27,7 @@ const PEM_PRIVATE_KEY = /-----BEGIN ((?:ENCRYPTED |RSA |EC )?PRIVATE KEY)-----[\
 export async function readCertificateSource(bytes: Buffer, password: string | undefined): Promise<CertificateSource> {
   const text = bytes.toString('latin1')
   if (text.includes('-----BEGIN CERTIFICATE-----')) {
-    const chain = pemCertificates(text).map((pem) => new X509Certificate(pem))
+    const chain = pemCertificates(text).map((pem) => new (nodeCrypto().X509Certificate)(pem))
     const privateKeys = (text.match(PEM_PRIVATE_KEY) ?? []).map((pem) => readPrivateKey(pem, password))
     return {chain, privateKeys, friendlyName: null}
   }
@@ -38,7 +39,7 @@ export async function readCertificateSource(bytes: Buffer, password: string | un
 /** readPrivateKey reads a PEM private key, encrypted ones with password; it throws SourceProblem. */
 export function readPrivateKey(pem: string | Buffer, password: string | undefined): KeyObject {
   try {
-    return createPrivateKey({key: pem, format: 'pem', ...(password === undefined ? {} : {passphrase: password})})
+    return nodeCrypto().createPrivateKey({key: pem, format: 'pem', ...(password === undefined ? {} : {passphrase: password})})
   } catch {
     // OpenSSL's reasons (a missing or wrong passphrase, no key) vary between key formats; the file tells them apart.
     if (!ENCRYPTED_PEM_KEY.test(pem.toString())) throw new SourceProblem('it holds no PEM private key')
@@ -48,7 +49,7 @@ export function readPrivateKey(pem: string | Buffer, password: string | undefine
 
 function derCertificate(bytes: Buffer): X509Certificate | undefined {
   try {
-    return new X509Certificate(bytes)
+    return new (nodeCrypto().X509Certificate)(bytes)
   } catch {
     return undefined
   }
@@ -63,9 +64,9 @@ async function pkcs12Source(bytes: Buffer, password: string | undefined): Promis
     if (!/password/i.test(String((error as Error).message))) throw new SourceProblem('it is not a PEM certificate chain, a DER certificate or a PKCS#12 file')
     throw new SourceProblem(password === undefined ? 'it is a PKCS#12 file protected by a password: give -Password' : 'the PKCS#12 password is wrong')
   }
-  const certificates = contents.certificates.map((der) => new X509Certificate(der))
+  const certificates = contents.certificates.map((der) => new (nodeCrypto().X509Certificate)(der))
   if (certificates.length === 0) throw new SourceProblem('the PKCS#12 file holds no certificate')
-  const privateKeys = contents.privateKeys.map((pem) => createPrivateKey(pem))
+  const privateKeys = contents.privateKeys.map((pem) => nodeCrypto().createPrivateKey(pem))
   return {chain: leafFirst(certificates, privateKeys), privateKeys, friendlyName: contents.friendlyName}
 }
 

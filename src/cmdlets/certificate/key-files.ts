@@ -1,7 +1,8 @@
-import {type KeyObject, type X509Certificate, createPrivateKey} from 'node:crypto'
+import type {KeyObject, X509Certificate} from 'node:crypto'
 import {readFile, readdir} from 'node:fs/promises'
 import {join} from 'node:path'
 import type {CertificateRecord} from '../../../store/index.js'
+import {nodeCrypto} from '../node-crypto.js'
 import {belongsTo} from './x509.js'
 
 /**
@@ -31,7 +32,7 @@ export async function findKeyFile(keyDirectory: string, certificate: X509Certifi
   for (const name of (await listDirectory(keyDirectory)).filter((n) => n.startsWith(prefix) && n.endsWith('.secret')).sort()) {
     let key: KeyObject
     try {
-      key = createPrivateKey(await readFile(join(keyDirectory, name), 'utf8'))
+      key = nodeCrypto().createPrivateKey(await readFile(join(keyDirectory, name), 'utf8'))
     } catch {
       continue // not a readable key (a hand-placed file): it cannot be the one
     }

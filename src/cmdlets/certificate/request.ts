@@ -1,4 +1,3 @@
-import {X509Certificate, createPublicKey, generateKeyPairSync} from 'node:crypto'
 import {unlink, writeFile} from 'node:fs/promises'
 import {domainToASCII} from 'node:url'
 import type {StoreDocument} from '../../../store/index.js'
@@ -6,6 +5,7 @@ import type {CmdletContext, CmdletDefinition} from '../definition.js'
 import {cannotWriteFile, fileProblem, invalidIdentity, noDomainName, requestKind, validateSet} from '../errors.js'
 import {parseDomain} from '../identity.js'
 import {TYPE_NAMES} from '../lync-types.js'
+import {nodeCrypto} from '../node-crypto.js'
 import {compareIdentity} from '../ordering.js'
 import {type KeyPairPem, certificationRequest, selfSignedCertificate} from './forge.js'
 import {CHAIN_PREFIX, keyFilePrefix} from './key-files.js'
@@ -73,7 +73,7 @@ export const REQUEST_CERTIFICATE: CmdletDefinition<StoreDocument> = {
 
 function newKeyPair(bits: number): KeyPairPem {
   // Node makes the key natively; forge's pure-JavaScript generator is ten times slower (stack.md 4.1).
-  return generateKeyPairSync('rsa', {
+  return nodeCrypto().generateKeyPairSync('rsa', {
     modulusLength: bits,
     privateKeyEncoding: {type: 'pkcs8', format: 'pem'},
     publicKeyEncoding: {type: 'spki', format: 'pem'},
@@ -106,7 +106,7 @@ function requestedDomains(ctx: Context): string[] | undefined {
 /** writeSelfSigned stores a self-signed certificate with its key and writes its object. */
 async function writeSelfSigned(ctx: Context, keys: KeyPairPem, domains: readonly string[]): Promise<void> {
   const pem = await selfSignedCertificate(keys, domains, new Date())
-  const facts = certificateFacts(new X509Certificate(pem))
+  const facts = certificateFacts(new (nodeCrypto().X509Certificate)(pem))
   const keyFile = await ctx.store.writeSecret(keyFilePrefix(facts.publicKeyId), keys.privateKey)
   const chainFile = await ctx.store.writeSecret(CHAIN_PREFIX, pem)
   const record = certificateRecord(facts, {chainFile, keyFile}, ctx.get<string>('FriendlyName') ?? null)
@@ -128,7 +128,7 @@ async function writeRequest(ctx: Context, keys: KeyPairPem, domains: readonly st
     return ctx.writeError(cannotWriteFile(ctx.cmdlet, output, fileProblem(error)))
   }
   try {
-    const name = await ctx.store.writeSecret(keyFilePrefix(publicKeyId(createPublicKey(keys.publicKey))), keys.privateKey)
+    const name = await ctx.store.writeSecret(keyFilePrefix(publicKeyId(nodeCrypto().createPublicKey(keys.publicKey))), keys.privateKey)
     ctx.writeVerbose(`The private key of the request is ${name} in the key directory; Import-CsCertificate finds it.`)
   } catch (error) {
     await unlink(output).catch(() => undefined)

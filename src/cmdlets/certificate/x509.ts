@@ -1,5 +1,6 @@
-import {type KeyObject, X509Certificate, createHash} from 'node:crypto'
+import type {KeyObject, X509Certificate} from 'node:crypto'
 import {domainToASCII} from 'node:url'
+import {nodeCrypto} from '../node-crypto.js'
 
 /**
  * Reading certificates with Node's X509Certificate (stack.md 4.2: Node parses, forge only builds),
@@ -61,7 +62,7 @@ function dnsNames(subjectAltName: string | undefined): string[] {
 
 /** publicKeyId names a public key: lower-case hex SHA-1 of its DER SubjectPublicKeyInfo. */
 export function publicKeyId(key: KeyObject): string {
-  return createHash('sha1').update(key.export({type: 'spki', format: 'der'})).digest('hex')
+  return nodeCrypto().createHash('sha1').update(key.export({type: 'spki', format: 'der'})).digest('hex')
 }
 
 /**

@@ -1,7 +1,7 @@
-import {createHash} from 'node:crypto'
 import {unlink} from 'node:fs/promises'
 import {join} from 'node:path'
 import {makePrivateDirectory, writePrivateFile} from '../../../store/index.js'
+import {nodeCrypto} from '../node-crypto.js'
 
 /**
  * SIP digest credentials (cmdlets.md A9.1): for each user with a password, only the digest HA1
@@ -23,7 +23,7 @@ const SIP_DIGEST_FOLDER = 'sip-digest'
  * address's domain (canonical: lower case, U-label); strings are hashed as UTF-8.
  */
 export function sipDigestHa1(user: string, realm: string, password: string): string {
-  return createHash('md5').update(`${user}:${realm}:${password}`, 'utf8').digest('hex')
+  return nodeCrypto().createHash('md5').update(`${user}:${realm}:${password}`, 'utf8').digest('hex')
 }
 
 /** sipDigestFileName is the HA1 file of a user key, relative to the key directory: `sip-digest/<user key>`. */

@@ -1,4 +1,3 @@
-import {randomUUID} from 'node:crypto'
 import type {ParameterType} from '../../binding/parameter.js'
 import {toPSString} from '../../values/convert.js'
 import {CONSOLE_COLOR} from '../../values/console-color.js'
@@ -68,7 +67,8 @@ export function makeHostObject(runtime: Runtime): PSObject {
   return new PSObject(['System.Management.Automation.Internal.Host.InternalHost', 'System.Management.Automation.Host.PSHost', 'System.Object'])
     .addProperty('Name', 'ConsoleHost', {readOnly: true})
     .addProperty('Version', table instanceof PSHashtable ? table.get('PSVersion') : null, {readOnly: true})
-    .addProperty('InstanceId', randomUUID(), {readOnly: true})
+    // globalThis.crypto, not node:crypto: a static import would load it at every start (scripts/startup-path.mjs).
+    .addProperty('InstanceId', globalThis.crypto.randomUUID(), {readOnly: true})
     .addProperty('UI', userInterface(runtime), {readOnly: true})
     .addProperty('PrivateData', privateData(), {readOnly: true})
 }

@@ -1,7 +1,5 @@
 import {appendFileSync, existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {ErrorRecord} from '../../errors.js'
-import {ClixmlError, readClixml} from '../../format/clixml-read.js'
-import {writeClixml} from '../../format/clixml-write.js'
 import {CsvError, csvHeaderOf, parseCsv, writeCsv} from '../../format/csv.js'
 import {FORMAT_RECORD_MISUSE, FormatRecord} from '../../format/format-record.js'
 import {JsonError, convertFromJson, convertToJson} from '../../format/json.js'
@@ -135,6 +133,7 @@ const exportClixml: UtilityCommand = {
     gather(async (items) => {
       refuseFormatRecords(items)
       const full = outputFile(ctx.values)
+      const {writeClixml} = await import('../../format/clixml-write.js')
       const text = writeClixml(items, {depth: (ctx.values.get('Depth') as number | undefined) ?? 2})
       writeFileSync(full, encodeText(text, encodingOf(ctx.values)))
     }),
@@ -148,6 +147,8 @@ const importClixml: UtilityCommand = {
     async process(values) {
       const full = filePath(toPSString(values.get('Path')))
       if (!existsSync(full)) throw pathNotFound(full)
+      // Loaded on use, with its XML parser (saxes): few runs read Clixml (cold start, README).
+      const {ClixmlError, readClixml} = await import('../../format/clixml-read.js')
       let objects: unknown[]
       try {
         objects = readClixml(readFileSync(full))

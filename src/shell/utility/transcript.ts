@@ -1,4 +1,3 @@
-import {randomBytes} from 'node:crypto'
 import {closeSync, existsSync, openSync, writeSync} from 'node:fs'
 import {hostname, homedir, release, type, userInfo} from 'node:os'
 import path from 'node:path'
@@ -52,7 +51,8 @@ function header(version: string): string {
 /** defaultPath is pwsh's `$HOME/PowerShell_transcript.<host>.<8 letters and digits>.<time>.txt`. */
 function defaultPath(): string {
   const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'
-  const random = [...randomBytes(8)].map((b) => letters[b % letters.length]).join('')
+  // globalThis.crypto, not node:crypto: a static import would load it at every start (scripts/startup-path.mjs).
+  const random = [...globalThis.crypto.getRandomValues(new Uint8Array(8))].map((b) => letters[b % letters.length]).join('')
   return path.join(homedir(), `PowerShell_transcript.${hostname()}.${random}.${timestamp()}.txt`)
 }
 

@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs'
+import {existsSync, readFileSync} from 'node:fs'
 
 /**
  * The catalogue of Lync Server 2013 cmdlets (powershell.md §14.2): every cmdlet of the Lync 2013
@@ -23,14 +23,18 @@ interface CatalogueFile {
 }
 
 /**
- * CATALOGUE_URL is the data file: src/shell/data/ when running from the sources, dist/data/ in the
- * bundle (scripts/bundle.mjs copies it there; the bundle is dist/csxmpp.mjs, one level up as here).
+ * catalogueUrl finds the data file: src/help/data/ when running from the sources, dist/data/ in the
+ * bundle (scripts/bundle.mjs copies it there). The bundle is split, so this module may sit in
+ * dist/chunks/, one level below the entry points: the file is then one directory up.
  */
-export const CATALOGUE_URL = new URL('./data/lync2013-cmdlets.json', import.meta.url)
+export function catalogueUrl(): URL {
+  const beside = new URL('./data/lync2013-cmdlets.json', import.meta.url)
+  return existsSync(beside) ? beside : new URL('../data/lync2013-cmdlets.json', import.meta.url)
+}
 
 /** loadLyncCatalogue reads the data file; callers keep the result (createLyncCatalogue). */
 function loadLyncCatalogue(): LyncCatalogue {
-  const file = JSON.parse(readFileSync(CATALOGUE_URL, 'utf8')) as CatalogueFile
+  const file = JSON.parse(readFileSync(catalogueUrl(), 'utf8')) as CatalogueFile
   const byName = new Map(file.cmdlets.map(([name, parameters]) => [name.toLowerCase(), {name, parameters}]))
   return {find: (name) => byName.get(name.toLowerCase())}
 }
