@@ -1,6 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {isatty} from 'node:tty'
 import {findCmdlet, LYNC_CMDLETS} from '../cmdlets/index.js'
+import {ErrorRecord} from '../errors.js'
 import {formatErrorRecord, jsonErrorLine} from '../format/index.js'
 import {type Invocation, parseInvocation, splitCmdletArgs} from './invocation.js'
 import {DEFAULT_PREFERENCES} from '../cmdlets/context.js'
@@ -71,8 +72,27 @@ function scriptOptions(host: {whatIf: boolean; nonInteractive: boolean}, root: U
   return {whatIf: host.whatIf, nonInteractive: host.nonInteractive, version: packageVersion(root)}
 }
 
-/** main runs csxmpp with the given arguments; the exit code is left in process.exitCode. */
+/**
+ * main runs csxmpp with the given arguments; the exit code is left in process.exitCode. A JavaScript
+ * exception that escapes csxmpp's own code is a bug (powershell.md §8.1): the last line of defence
+ * turns it into one record without a stack trace and exit code 70.
+ */
 export async function main(argv: readonly string[], root: URL, oclif: OclifRunner): Promise<void> {
+  try {
+    await dispatch(argv, root, oclif)
+  } catch (error) {
+    process.stderr.write(formatErrorRecord(internalError(error)))
+    process.exitCode = 70
+  }
+}
+
+/** internalError is §8.1's record for an exception that escaped: no origin, category InternalError. */
+export function internalError(error: unknown): ErrorRecord {
+  const message = error instanceof Error ? error.message : String(error)
+  return new ErrorRecord({message: `csxmpp internal error: ${message}`, errorId: 'CsxmppInternalError', category: 'NotSpecified', reason: 'InternalError'})
+}
+
+async function dispatch(argv: readonly string[], root: URL, oclif: OclifRunner): Promise<void> {
   const invocation = parseInvocation(argv, isatty(0))
   switch (invocation.mode) {
     case 'usage':
