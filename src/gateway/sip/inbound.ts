@@ -62,10 +62,11 @@ export function createInbound(deps: InboundDependencies): (request: SipMessage, 
  */
 function federationRefusal(deps: InboundDependencies, request: SipMessage): SipMessage | undefined {
   if (request.method === 'REGISTER' || request.method === 'CANCEL' || request.method === 'ACK') return undefined
-  const target = parseSipUri(stringifyUri(request.uri ?? ''))
-  if (!target || deps.options.isServedDomain(storeDomain(target.domain))) return undefined
+  // Asked first: while federation is on (the usual case) no request pays for a second URI parse.
   const outcome = deps.options.federationRefusal?.()
-  return outcome && outcomeResponse(request, outcome)
+  if (!outcome) return undefined
+  const target = parseSipUri(stringifyUri(request.uri ?? ''))
+  return !target || deps.options.isServedDomain(storeDomain(target.domain)) ? undefined : outcomeResponse(request, outcome)
 }
 
 /** outcomeResponse is the response carrying a SipOutcome, its Warning included. */
