@@ -2,7 +2,7 @@ import {spawn, spawnSync} from 'node:child_process'
 import {chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {waitFor, waitListening, within} from './peers.js'
+import {listening, waitFor, waitListening, within} from './peers.js'
 import {SIP_FIXTURES} from './sipp.js'
 
 /**
@@ -47,6 +47,10 @@ const STOP_GRACE_MS = 5_000
 
 /** startKamailio writes its configuration and tables into a temporary directory, checks the configuration and starts it. */
 export async function startKamailio(options: KamailioOptions): Promise<Kamailio> {
+  // A second server on the same address would fail to bind, while the first one's sockets answered the readiness checks.
+  if (listening('udp', options.address, KAMAILIO_PORT) || listening('tcp', options.address, KAMAILIO_PORT)) {
+    throw new Error(`kamailio: something already listens on ${options.address}:${KAMAILIO_PORT}`)
+  }
   const dir = prepareDirectory(options)
   const config = path.join(dir, 'kamailio.cfg')
   const check = spawnSync('kamailio', ['-c', '-f', config], {encoding: 'utf8', timeout: START_MS})
@@ -77,11 +81,11 @@ export async function startKamailio(options: KamailioOptions): Promise<Kamailio>
     else rmSync(dir, {recursive: true, force: true})
   }
   try {
-    await Promise.race([
-      Promise.all([waitListening('udp', options.address, KAMAILIO_PORT, START_MS), waitListening('tcp', options.address, KAMAILIO_PORT, START_MS)]),
-      exited.then(() => Promise.reject(new Error('it exited'))),
-    ])
-    await waitFor(() => existsSync(path.join(run, 'kamailio.pid')), START_MS, 'its pid file')
+    const ready = async () => {
+      await Promise.all([waitListening('udp', options.address, KAMAILIO_PORT, START_MS), waitListening('tcp', options.address, KAMAILIO_PORT, START_MS)])
+      await waitFor(() => existsSync(path.join(run, 'kamailio.pid')), START_MS, 'its pid file')
+    }
+    await Promise.race([ready(), exited.then(() => Promise.reject(new Error('it exited')))])
   } catch (error) {
     killGroup()
     await exited
