@@ -25,6 +25,8 @@ export interface SippOptions {
   readonly remote?: string
   /** The [service] user part (-s). */
   readonly service?: string
+  /** Values for the scenario's own [keyword]s (-key keyword value). */
+  readonly keys?: Readonly<Record<string, string>>
   /** The whole run is killed after this long. */
   readonly timeoutMs: number
 }
@@ -54,6 +56,7 @@ export function startSipp(options: SippOptions): SippProcess {
     '-m', '1', '-i', options.address, '-p', String(options.port),
     '-t', options.transport === 'tcp' ? 't1' : 'u1',
     ...(options.service ? ['-s', options.service] : []),
+    ...Object.entries(options.keys ?? {}).flatMap(([keyword, value]) => ['-key', keyword, value]),
     // A failed call must end the run, not wait for SIPp's default 30 s or more of retransmissions.
     '-timeout', `${Math.ceil(options.timeoutMs / 1000)}s`, '-timeout_error',
     '-nostdin', '-trace_msg', '-message_file', trace,
