@@ -60,12 +60,13 @@ const UNSUBSCRIBED_NW: Refusal = {kind: 'unsubscribed', purpose: 'nw'}
  * snapshot than the stream's still refuses, with the texts of the s2s layer (A11.5, A8.1).
  */
 export function authorizeSubscribe(document: Document, request: PresenceRequest, facts: PairFacts): SubscribeDecision {
-  const partnerType = federationPartnerType(document, request.from)
+  const domain = remoteDomain(request.from)
+  const partnerType = federationPartnerType(document, domain)
   if (partnerType instanceof StanzaError) return refuse({kind: 'error', error: partnerType})
   const user = userFor(document, request.to)
   if (user === undefined) return refuse(UNSUBSCRIBED_NS)
   if (!userMayUseXmpp(document, user)) return refuse(error(PresenceRefusals.forbidden))
-  if (facts.overRate) return refuse(error(PresenceRefusals.rate(domainOfJid(request.from) ?? bareJid(request.from))))
+  if (facts.overRate) return refuse(error(PresenceRefusals.rate(domain)))
   if (facts.bits & SubscriptionBits.From) return {decision: 'confirm'}
   if (partnerType !== 'PublicUnverified' || hasEvidence(facts)) {
     return countsAsContact(facts.bits) || facts.contacts < CONTACT_LIMIT ? {decision: 'approve'} : refuse(error(PresenceRefusals.contactLimit))
@@ -81,7 +82,7 @@ export function authorizeSubscribe(document: Document, request: PresenceRequest,
  * RFC 6121 §4.3.2 rule 1); a watcher (From) gets L presence.
  */
 export function authorizeProbe(document: Document, request: PresenceRequest, bits: number): ProbeDecision {
-  const partnerType = federationPartnerType(document, request.from)
+  const partnerType = federationPartnerType(document, remoteDomain(request.from))
   if (partnerType instanceof StanzaError) return {decision: 'refuse', refusal: {kind: 'error', error: partnerType}}
   const user = userFor(document, request.to)
   if (user === undefined) return {decision: 'refuse', refusal: UNSUBSCRIBED_NS}
@@ -137,7 +138,7 @@ export function authorizeWatch(document: Document, user: string, contact: string
   if (disabled) return {decision: 'refuse', ...disabled}
   const local = userFor(document, user)
   if (local === undefined || !userMayUseXmpp(document, local)) return watchRefusal(SipRefusals.forbidden)
-  const domain = domainOfJid(contact) ?? bareJid(contact).replace(/^[^@]*@/, '')
+  const domain = remoteDomain(contact)
   if (isServedDomain(document, domain)) return watchRefusal(SipRefusals.localPresentity)
   if (partnerFor(document, domain) === undefined) return watchRefusal(SipRefusals.notPartner(domain))
   if (!countsAsContact(facts.bits) && facts.contacts >= CONTACT_LIMIT) return watchRefusal(SipRefusals.contactLimit)
@@ -156,12 +157,16 @@ function countsAsContact(bits: number): boolean {
 }
 
 /** federationPartnerType is R's PartnerType, or the s2s layer's refusal (A11.5 federation off, A8.1 no partner). */
-function federationPartnerType(document: Document, from: string): PartnerType | StanzaError {
+function federationPartnerType(document: Document, domain: string): PartnerType | StanzaError {
   if (!federationEnabled(document)) return new StanzaError('forbidden', 'cancel', FEDERATION_DISABLED.text)
-  const domain = domainOfJid(from)
-  const partner = domain === undefined ? undefined : partnerFor(document, domain)
-  if (partner === undefined) return new StanzaError('service-unavailable', 'cancel', notAllowed(domain ?? bareJid(from)).text)
+  const partner = partnerFor(document, domain)
+  if (partner === undefined) return new StanzaError('service-unavailable', 'cancel', notAllowed(domain).text)
   return partner.PartnerType
+}
+
+/** remoteDomain is a JID's domain, canonical when it is a valid one, else as written (for the refusal's text). */
+function remoteDomain(jid: string): string {
+  return domainOfJid(jid) ?? bareJid(jid).replace(/^[^@]*@/, '')
 }
 
 function refuse(refusal: Refusal): SubscribeDecision {

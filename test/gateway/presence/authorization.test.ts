@@ -67,6 +67,8 @@ const SUBSCRIBE_TABLE: ReadonlyArray<[string, string, string, PairFacts, string]
   ['P6.1 #2 disabled user: forbidden (P6.5 #2)', 'juliet@a.test', 'dis@gw.test', NONE, STANZAS.forbidden('dis@gw.test')],
   ['P6.1 #2 policy without EnableXmppAccess: forbidden, even with From', 'juliet@a.test', 'pol@gw.test', {...NONE, bits: From}, STANZAS.forbidden('pol@gw.test')],
   ['P6.1 #3 partner domain over its rate (P6.5 #5)', 'juliet@a.test', 'alice@gw.test', {...NONE, bits: From, overRate: true}, STANZAS.constraint('juliet@a.test', 'too many subscription requests from a.test; try again later')],
+  ['P6.1 #3 over the rate through an AdditionalDomain: the text names R’s own domain', 'juliet@alias.a.test', 'alice@gw.test', {...NONE, overRate: true}, STANZAS.constraint('juliet@alias.a.test', 'too many subscription requests from alias.a.test; try again later')],
+  ['P6.1 #3 the rate comes after the user checks: an unknown user still gets unsubscribed', 'juliet@a.test', 'nobody@gw.test', {...NONE, overRate: true}, STANZAS.unsubscribed('nobody@gw.test', 'juliet@a.test')],
   ['P6.1 #4 From already set: confirm, whatever the caps', 'romeo@c.test', 'alice@gw.test', {...NONE, ...FULL, bits: From}, 'confirm'],
   ['P6.1 #5 Federated: approve', 'juliet@a.test', 'alice@gw.test', NONE, 'approve'],
   ['P6.1 #5 Federated through an AdditionalDomain: approve', 'juliet@alias.a.test', 'alice@gw.test', NONE, 'approve'],
