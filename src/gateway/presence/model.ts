@@ -79,9 +79,9 @@ interface Step {
   readonly actions: PresenceAction[]
 }
 
+/** finish stamps a changed record and applies the deletion rule, also to a new blank record that stayed blank (nothing is created). */
 function finish(record: ContactRecord, s: number, fc: boolean, actions: PresenceAction[], now: number): Transition {
-  if (s === record.s && fc === record.fc) return {record, actions}
-  const next = {...record, s, fc, at: now}
+  const next = s === record.s && fc === record.fc ? record : {...record, s, fc, at: now}
   return {record: isDeletable(next) ? undefined : next, actions}
 }
 
