@@ -183,17 +183,21 @@ function fromSip(record: ContactRecord, event: SipEvent, context: TransitionCont
 }
 
 function onSipSubscribe(record: ContactRecord, context: TransitionContext): Step {
-  const accepted: PresenceAction[] = [ok('granted')]
-  if (has(record, TO)) return {actions: [...accepted, notify('this', 'active', cachedBody(context)), ...probeIfUnknown(record, context)]}
-  accepted.push(notify('this', 'pending', 'empty'))
+  // P6.2: L subscribing to R is the evidence a pending PublicUnverified request waited for; its
+  // stanzas go before the `subscribe`. (With `To` or `PendingOut` P6.1 #6 approved already; a
+  // request left pending then is still approved here.)
+  const evidence = approveOnEvidence(record, context)
+  if (has(record, TO)) {
+    const notifyActive = notify('this', 'active', cachedBody(context))
+    return {s: evidence.s, actions: [ok('granted'), notifyActive, ...evidence.actions, ...probeIfUnknown(record, context)]}
+  }
+  const accepted: PresenceAction[] = [ok('granted'), notify('this', 'pending', 'empty'), ...evidence.actions]
   if (has(record, PENDING_OUT)) {
     const last = context.lastSubscribeAt
     const again = last === undefined || context.now - last > context.refreshInterval
-    return {actions: again ? [...accepted, subscribe(record, context)] : accepted}
+    return {s: evidence.s, actions: again ? [...accepted, subscribe(record, context)] : accepted}
   }
-  // P6.2: L subscribing to R is the evidence a pending PublicUnverified request waited for.
-  const evidence = approveOnEvidence(record, context)
-  return {s: evidence.s | PENDING_OUT, actions: [...accepted, ...evidence.actions, subscribe(record, context)]}
+  return {s: evidence.s | PENDING_OUT, actions: [...accepted, subscribe(record, context)]}
 }
 
 function onSipRefresh(record: ContactRecord, context: TransitionContext): Step {

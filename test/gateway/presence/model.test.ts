@@ -98,6 +98,8 @@ const SIP_ROWS: Row[] = [
     FROM | PENDING_OUT,
     [ok('granted'), notify('this', 'pending', 'empty'), subscribed, lPresence(false), ensure, subscribeR],
   ],
+  ['SUBSCRIBE new, To + PendingIn from PublicUnverified: still evidence', TO | PENDING_IN, sipSubscribe('new', 600), {partnerType: 'PublicUnverified', cached: true}, TO | FROM, [ok('granted'), notify('this', 'active', 'pidf'), subscribed, lPresence(false), ensure]],
+  ['SUBSCRIBE new, PendingOut + PendingIn from PublicUnverified: still evidence', PENDING_OUT | PENDING_IN, sipSubscribe('new', 600), {partnerType: 'PublicUnverified', lastSubscribeAt: NOW}, FROM | PENDING_OUT, [ok('granted'), notify('this', 'pending', 'empty'), subscribed, lPresence(false), ensure]],
   ['SUBSCRIBE new, PendingIn but partner not PublicUnverified', PENDING_IN, sipSubscribe('new', 600), {partnerType: 'PublicVerified'}, PENDING_IN | PENDING_OUT, [ok('granted'), notify('this', 'pending', 'empty'), subscribeR]],
   ['SUBSCRIBE new, no DisplayName: no nick', 0, sipSubscribe('new', 600), {displayName: undefined}, PENDING_OUT, [ok('granted'), notify('this', 'pending', 'empty'), {kind: 'xmpp', stanza: 'subscribe', from: L, to: R}]],
   ['SUBSCRIBE new, PendingOut, subscribe sent recently', PENDING_OUT, sipSubscribe('new', 600), {lastSubscribeAt: NOW - 3600}, PENDING_OUT, [ok('granted'), notify('this', 'pending', 'empty')]],
