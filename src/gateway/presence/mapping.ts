@@ -44,7 +44,7 @@ const ACTIVITY_SHOW: ReadonlyMap<string, Show> = new Map<string, Show>([
 const SHOW_ACTIVITY: Readonly<Partial<Record<Show, string>>> = {away: 'away', xa: 'away', dnd: 'busy'}
 
 /** The longest status text kept, in characters (P3.1, P5.1 row 7); longer is cut. */
-export const MAX_STATUS_CHARACTERS = 1024
+const MAX_STATUS_CHARACTERS = 1024
 
 const UNAVAILABLE: PresenceModel = {available: false}
 
@@ -170,7 +170,7 @@ function tupleOut(entity: string, {resource, presence}: ResourcePresence): PidfT
  * tupleId is row 9: `ID-{resource}` (RFC 8048 §6.2 note 2: an xs:ID may not start with a digit),
  * `IDx-{hex of its UTF-8}` when the resource has characters an xs:ID cannot hold, `ID-bare` for the bare JID.
  */
-export function tupleId(resource: string): string {
+function tupleId(resource: string): string {
   if (resource === '') return 'ID-bare'
   if (/^[A-Za-z0-9._-]+$/.test(resource)) return `ID-${resource}`
   return `IDx-${Buffer.from(resource, 'utf8').toString('hex')}`

@@ -15,8 +15,10 @@ export const NS_RPID = 'urn:ietf:params:xml:ns:pidf:rpid'
 export const NS_JABBER_CLIENT = 'jabber:client'
 const NS_XML = 'http://www.w3.org/XML/1998/namespace'
 
-/** The largest PIDF body read: presence.md P4.4 check 10 (16 KiB). */
-export const MAX_PIDF_BYTES = 16 * 1024
+/** The largest PIDF body in a PUBLISH: presence.md P4.4 check 10 (16 KiB); readPidf's default. */
+export const MAX_PUBLISH_PIDF_BYTES = 16 * 1024
+/** The largest PIDF body in a NOTIFY to the gateway: presence.md P4.3, P9 row 7 (64 KiB; an aggregate of several publications). */
+export const MAX_NOTIFY_PIDF_BYTES = 64 * 1024
 /** The deepest nesting read (presence.md P5.2 rule 1). */
 export const MAX_PIDF_DEPTH = 32
 
@@ -77,21 +79,31 @@ interface Node {
 /** Stop unwinds saxes after the first refusal. */
 class Stop extends Error {}
 
+/** ReadPidfOptions are what the SIP request around a body says. */
+export interface ReadPidfOptions {
+  /** The body's `Content-Language` (P5.1 row 10): the language of notes without xml:lang. */
+  readonly contentLanguage?: string
+  /** The size limit of the method that carried the body; default MAX_PUBLISH_PIDF_BYTES. */
+  readonly maxBytes?: number
+}
+
 /**
- * readPidf reads a PIDF body (presence.md P5.2 rule 1): strict UTF-8 XML 1.0, namespace-aware with any
- * prefixes, no DTD (so no entity but the five predefined ones), no processing instructions, nesting at
- * most 32, at most 16 KiB. Unknown elements are skipped.
+ * readPidf reads a PIDF body (presence.md P5.2 rule 1, P9 row 7): strict UTF-8 XML 1.0, namespace-aware
+ * with any prefixes, no DTD (so no entity but the five predefined ones), no processing instructions,
+ * nesting at most 32, bounded size. Unknown elements are skipped. `too-large` is the caller's `413`,
+ * every other PidfError its `400 Bad Request (PIDF)`.
  */
-export function readPidf(body: Uint8Array | string, contentLanguage?: string): PidfDocument | PidfError {
+export function readPidf(body: Uint8Array | string, options: ReadPidfOptions = {}): PidfDocument | PidfError {
+  const maxBytes = options.maxBytes ?? MAX_PUBLISH_PIDF_BYTES
   const size = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength
-  if (size > MAX_PIDF_BYTES) return new PidfError('too-large', `a PIDF document over ${MAX_PIDF_BYTES} bytes`)
+  if (size > maxBytes) return new PidfError('too-large', `a PIDF document over ${maxBytes} bytes`)
   let text: string
   try {
     text = typeof body === 'string' ? body : new TextDecoder('utf-8', {fatal: true}).decode(body)
   } catch {
     return new PidfError('not-utf8', 'the PIDF document is not valid UTF-8')
   }
-  const root = parseTree(text, contentLanguage || undefined)
+  const root = parseTree(text, options.contentLanguage || undefined)
   if (root instanceof PidfError) return root
   if (root.uri !== NS_PIDF || root.local !== 'presence') {
     return new PidfError('not-pidf', `not a PIDF document: the root element is {${root.uri}}${root.local}`)
@@ -144,6 +156,7 @@ function newNode(tag: SaxesTagNS, inheritedLang: string | undefined): Node {
   const attributes: Record<string, string> = {}
   let lang = inheritedLang
   for (const attribute of Object.values(tag.attributes)) {
+    // An empty xml:lang is taken as absent (XML 1.0 §2.12 makes it "no language"; RFC 8048 has no use for that).
     if (attribute.uri === NS_XML && attribute.local === 'lang') lang = attribute.value || inheritedLang
     else if (attribute.uri === '') attributes[attribute.local] = attribute.value
   }

@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs'
 import {test} from 'node:test'
 import {Element, xml} from '@xmpp/xml'
 import {aggregate, pidfContentLanguage, presenceToStanza, stanzaToModel, writePidf, type PresenceModel, type ResourcePresence} from '../../../src/gateway/presence/mapping.js'
-import {PidfError, readPidf, type PidfDocument} from '../../../src/gateway/presence/pidf.js'
+import {MAX_NOTIFY_PIDF_BYTES, PidfError, readPidf, type PidfDocument} from '../../../src/gateway/presence/pidf.js'
 
 /** The presence mapping table of presence.md P5: every P5.1 row both ways, the P5.3 vectors, the P5.2 precedence cases (P5.5). */
 
@@ -18,7 +18,7 @@ const show = (value: string): string => `<show xmlns="jabber:client">${value}</s
 const person = (...activities: string[]): string => `<dm:person id="p"><rpid:activities>${activities.map((a) => `<rpid:${a}/>`).join('')}</rpid:activities></dm:person>`
 
 function read(body: string, contentLanguage?: string): PidfDocument {
-  const document = readPidf(body, contentLanguage)
+  const document = readPidf(body, contentLanguage === undefined ? {} : {contentLanguage})
   if (document instanceof PidfError) assert.fail(`${document.reason}: ${document.text}`)
   return document
 }
@@ -292,6 +292,11 @@ for (const [name, body, expected] of HOSTILE) {
     assert.deepEqual(readPidf(body), expected)
   })
 }
+
+test('hostile PIDF: a NOTIFY body may be 64 KiB (P9 row 7), not more', () => {
+  assert.equal(readPidf(padTo(64 * 1024), {maxBytes: MAX_NOTIFY_PIDF_BYTES}) instanceof PidfError, false)
+  assert.deepEqual(readPidf(padTo(64 * 1024 + 1), {maxBytes: MAX_NOTIFY_PIDF_BYTES}), new PidfError('too-large', 'a PIDF document over 65536 bytes'))
+})
 
 test('hostile PIDF: exactly 16 KiB and 32 levels are read', () => {
   assert.deepEqual(aggregate([read(padTo(16 * 1024))]), AVAILABLE)
