@@ -27,5 +27,7 @@ declare module '@xmpp/xml' {
   }
   /** xml builds an element: xml('message', {to}, xml('body', {}, 'hi')). */
   export function xml(name: string, attrs?: Record<string, string> | null, ...children: Array<Element | string>): Element
+  /** escapeXML escapes text for an attribute value: & < > " '. */
+  export function escapeXML(text: string): string
   export default xml
 }
