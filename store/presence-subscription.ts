@@ -72,16 +72,25 @@ export interface SubscriptionView {
 const SUBSCRIPTION_STATES: readonly SubscriptionState[] = ['None', 'To', 'From', 'Both']
 const PENDING_STATES: readonly PendingState[] = ['None', 'In', 'Out', 'In, Out']
 
+/** subscriptionState derives RFC 6121's state from the To and From bits (P2.1). */
+export function subscriptionState(record: ContactRecord): SubscriptionState {
+  const {To, From} = SubscriptionBits
+  return SUBSCRIPTION_STATES[(record.s & To ? 1 : 0) | (record.s & From ? 2 : 0)]!
+}
+
+/** pendingState derives the undecided directions from the PendingIn and PendingOut bits. */
+export function pendingState(record: ContactRecord): PendingState {
+  const {PendingIn, PendingOut} = SubscriptionBits
+  return PENDING_STATES[(record.s & PendingIn ? 1 : 0) | (record.s & PendingOut ? 2 : 0)]!
+}
+
 /** subscriptionView derives the admin view's object from a record (P2.1's mapping to RFC 6121 states). */
 export function subscriptionView(record: ContactRecord, diagnostics: SubscriptionDiagnostics = {}): SubscriptionView {
-  const {To, From, PendingIn, PendingOut} = SubscriptionBits
-  const subscription = (record.s & To ? 1 : 0) | (record.s & From ? 2 : 0)
-  const pending = (record.s & PendingIn ? 1 : 0) | (record.s & PendingOut ? 2 : 0)
   return {
     User: `sip:${record.l}`,
     Contact: record.r,
-    Subscription: SUBSCRIPTION_STATES[subscription]!,
-    Pending: PENDING_STATES[pending]!,
+    Subscription: subscriptionState(record),
+    Pending: pendingState(record),
     Since: new Date(record.at * 1000),
     LastPresence: diagnostics.lastPresence ?? null,
     LastRefusal: diagnostics.lastRefusal ?? null,

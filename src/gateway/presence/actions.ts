@@ -1,4 +1,4 @@
-import type {PresenceModel} from './cache.js'
+import type {PresenceModel} from './presence-model.js'
 
 /**
  * What a presence transition asks the service to do (presence.md P2.3), as plain data: the service

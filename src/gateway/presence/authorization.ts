@@ -3,7 +3,8 @@ import {FEDERATION_DISABLED, federationEnabled, federationRefusal, isServedDomai
 import {domainOfJid} from '../xmpp/domain.js'
 import {notAllowed} from '../xmpp/negotiation.js'
 import {StanzaError} from '../xmpp/stanza-error.js'
-import {bareJid, CONTACT_LIMIT, DIALOGS_PER_CONTACT, DIALOGS_PER_USER, PENDING_LIMIT, PresenceRefusals, type Refusal, SipRefusals} from './refusals.js'
+import {MAX_CONTACTS, MAX_DIALOGS_PER_PAIR, MAX_DIALOGS_PER_USER, MAX_PENDING_IN, countsAsContact} from './caps.js'
+import {bareJid, PresenceRefusals, type Refusal, SipRefusals} from './refusals.js'
 
 /**
  * Presence authorization (presence.md P6): who may see a local user's presence, who may send presence
@@ -69,10 +70,10 @@ export function authorizeSubscribe(document: Document, request: PresenceRequest,
   if (facts.overRate) return refuse(error(PresenceRefusals.rate(domain)))
   if (facts.bits & SubscriptionBits.From) return {decision: 'confirm'}
   if (partnerType !== 'PublicUnverified' || hasEvidence(facts)) {
-    return countsAsContact(facts.bits) || facts.contacts < CONTACT_LIMIT ? {decision: 'approve'} : refuse(error(PresenceRefusals.contactLimit))
+    return countsAsContact(facts.bits) || facts.contacts < MAX_CONTACTS ? {decision: 'approve'} : refuse(error(PresenceRefusals.contactLimit))
   }
   // PublicUnverified without evidence (P6.2): pending until L adds R; an existing PendingIn already counts.
-  if (facts.bits & SubscriptionBits.PendingIn || facts.pending < PENDING_LIMIT) return {decision: 'pending'}
+  if (facts.bits & SubscriptionBits.PendingIn || facts.pending < MAX_PENDING_IN) return {decision: 'pending'}
   return refuse(error(PresenceRefusals.pendingLimit))
 }
 
@@ -141,8 +142,8 @@ export function authorizeWatch(document: Document, user: string, contact: string
   const domain = remoteDomain(contact)
   if (isServedDomain(document, domain)) return watchRefusal(SipRefusals.localPresentity)
   if (partnerFor(document, domain) === undefined) return watchRefusal(SipRefusals.notPartner(domain))
-  if (!countsAsContact(facts.bits) && facts.contacts >= CONTACT_LIMIT) return watchRefusal(SipRefusals.contactLimit)
-  if (facts.dialogsForContact >= DIALOGS_PER_CONTACT || facts.dialogsForUser >= DIALOGS_PER_USER) return watchRefusal(SipRefusals.tooManyDialogs)
+  if (!countsAsContact(facts.bits) && facts.contacts >= MAX_CONTACTS) return watchRefusal(SipRefusals.contactLimit)
+  if (facts.dialogsForContact >= MAX_DIALOGS_PER_PAIR || facts.dialogsForUser >= MAX_DIALOGS_PER_USER) return watchRefusal(SipRefusals.tooManyDialogs)
   return {decision: 'accept'}
 }
 
@@ -151,10 +152,6 @@ export function hasEvidence(facts: Pick<PairFacts, 'bits' | 'fc'>): boolean {
   return facts.fc || (facts.bits & (SubscriptionBits.To | SubscriptionBits.PendingOut)) !== 0
 }
 
-/** countsAsContact tells whether a record is one of L's contacts (P2.2: To, From or PendingOut). */
-function countsAsContact(bits: number): boolean {
-  return (bits & (SubscriptionBits.To | SubscriptionBits.From | SubscriptionBits.PendingOut)) !== 0
-}
 
 /** federationPartnerType is R's PartnerType, or the s2s layer's refusal (A11.5 federation off, A8.1 no partner). */
 function federationPartnerType(document: Document, domain: string): PartnerType | StanzaError {

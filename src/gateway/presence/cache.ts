@@ -1,18 +1,10 @@
+import type {PresenceModel} from './presence-model.js'
 /**
  * The presence caches of presence.md P2.4: what the gateway knows of its local users' presence (the
  * aggregate of their SIP sources) and of its contacts' XMPP resources. Memory only, no I/O.
  */
 
 /** Show is RFC 6121 §4.7.2.1's `<show/>`; absent means plain available. */
-export type Show = 'chat' | 'away' | 'xa' | 'dnd'
-
-/** PresenceModel is one presence state, on either side (P2.4). */
-export interface PresenceModel {
-  readonly available: boolean
-  readonly show?: Show
-  readonly status?: {readonly text: string; readonly lang?: string}
-  readonly priority?: number
-}
 
 /** MAX_RESOURCES bounds the resources cached per remote bare JID (P2.2, P9). */
 export const MAX_RESOURCES = 16

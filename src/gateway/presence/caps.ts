@@ -16,7 +16,12 @@ export const MAX_DIALOGS_PER_USER = 2000
 
 /** isContact says whether the record counts toward L's contacts: `To`, `From` or `PendingOut`. */
 export function isContact(record: ContactRecord): boolean {
-  return (record.s & (TO | FROM | PENDING_OUT)) !== 0
+  return countsAsContact(record.s)
+}
+
+/** countsAsContact is isContact for a record's bits alone (the authorization sees only those). */
+export function countsAsContact(bits: number): boolean {
+  return (bits & (TO | FROM | PENDING_OUT)) !== 0
 }
 
 /** isPendingRequest says whether the record is an undecided request: `PendingIn` without `From`. */

@@ -1,5 +1,6 @@
 import xml, {type Element} from '@xmpp/xml'
 import {writePidfDocument, type PidfDocument, type PidfNote, type PidfTuple, type PidfTupleOut} from './pidf.js'
+import type {PresenceModel, Show} from './presence-model.js'
 
 /**
  * The presence mapping table of presence.md P5.1, both ways, in one place: XMPP `<presence/>` (type,
@@ -9,15 +10,6 @@ import {writePidfDocument, type PidfDocument, type PidfNote, type PidfTuple, typ
  */
 
 /** Show is the XMPP availability detail (RFC 6121 §4.7.2.1). */
-export type Show = 'chat' | 'away' | 'xa' | 'dnd'
-
-/** PresenceModel is one presence, either side (presence.md P2.4). */
-export interface PresenceModel {
-  readonly available: boolean
-  readonly show?: Show
-  readonly status?: {readonly text: string; readonly lang?: string}
-  readonly priority?: number
-}
 
 /** ResourcePresence is one XMPP resource's last presence (`''` for presence from the bare JID). */
 export interface ResourcePresence {

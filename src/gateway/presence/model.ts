@@ -1,6 +1,6 @@
 import type {PartnerType} from '../../../store/index.js'
 import type {NotifyReason, PresenceAction, SipAction, XmppAction} from './actions.js'
-import type {PresenceModel} from './cache.js'
+import type {PresenceModel} from './presence-model.js'
 import {type ContactRecord, FROM, PENDING_IN, PENDING_OUT, TO, has, isDeletable} from './record.js'
 
 /**

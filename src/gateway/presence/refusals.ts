@@ -1,22 +1,11 @@
 import {type Element, xml} from '@xmpp/xml'
 import {StanzaError, errorReply} from '../xmpp/stanza-error.js'
+import {MAX_CONTACTS} from './caps.js'
 
 /**
- * The caps of presence.md P2.2 and the refusals of P6.5, exactly: error messages are user interface,
+ * The refusals of presence.md P6.5 (the caps they enforce are P2.2's, in caps.ts), exactly: error messages are user interface,
  * and tests assert these strings.
  */
-
-/** CONTACT_LIMIT is Lync's contact-list maximum: contacts per local user (P2.2, P0 #17). */
-export const CONTACT_LIMIT = 1000
-
-/** PENDING_LIMIT is the pending subscription requests per local user (P2.2). */
-export const PENDING_LIMIT = 1000
-
-/** DIALOGS_PER_CONTACT is the live notifier dialogs per (L, R): one per device of L (P2.2). */
-export const DIALOGS_PER_CONTACT = 10
-
-/** DIALOGS_PER_USER is the live notifier dialogs per local user (P2.2). */
-export const DIALOGS_PER_USER = 2000
 
 /**
  * PresenceRefusals are P6.5's XMPP error refusals (#2–#6); errorReply builds the stanza (addresses
@@ -26,7 +15,7 @@ export const PresenceRefusals = {
   /** #2: subscribe to a user without XMPP access (the text of A8.5's message refusal). */
   forbidden: new StanzaError('forbidden', 'auth', 'the recipient may not use XMPP'),
   /** #3: the 1,001st contact. */
-  contactLimit: new StanzaError('resource-constraint', 'wait', `the recipient has reached the limit of ${CONTACT_LIMIT} contacts`),
+  contactLimit: new StanzaError('resource-constraint', 'wait', `the recipient has reached the limit of ${MAX_CONTACTS} contacts`),
   /** #4: the 1,001st pending request. */
   pendingLimit: new StanzaError('resource-constraint', 'wait', 'the recipient has too many pending subscription requests'),
   /** #5: a partner domain over its subscription budget (P9 #2). */
@@ -43,9 +32,9 @@ export const SipRefusals = {
   localPresentity: 'Forbidden (presence of local users is not served here)',
   /** #12: the contact's domain is no partner's (A8.1). */
   notPartner: (domain: string) => `domain ${domain} is not an allowed XMPP partner`,
-  /** #13: L has CONTACT_LIMIT contacts and R is not one of them. */
-  contactLimit: `Forbidden (contact limit of ${CONTACT_LIMIT} reached)`,
-  /** #14: DIALOGS_PER_CONTACT dialogs for (L, R), or DIALOGS_PER_USER for L. */
+  /** #13: L has MAX_CONTACTS contacts and R is not one of them. */
+  contactLimit: `Forbidden (contact limit of ${MAX_CONTACTS} reached)`,
+  /** #14: MAX_DIALOGS_PER_PAIR dialogs for (L, R), or MAX_DIALOGS_PER_USER for L. */
   tooManyDialogs: 'Forbidden (too many subscriptions)',
 } as const
 

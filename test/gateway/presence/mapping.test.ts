@@ -2,7 +2,8 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {test} from 'node:test'
 import {Element, xml} from '@xmpp/xml'
-import {aggregate, pidfContentLanguage, presenceToStanza, stanzaToModel, writePidf, type PresenceModel, type ResourcePresence} from '../../../src/gateway/presence/mapping.js'
+import {aggregate, pidfContentLanguage, presenceToStanza, stanzaToModel, writePidf, type ResourcePresence} from '../../../src/gateway/presence/mapping.js'
+import type {PresenceModel} from '../../../src/gateway/presence/presence-model.js'
 import {MAX_NOTIFY_PIDF_BYTES, PidfError, readPidf, type PidfDocument} from '../../../src/gateway/presence/pidf.js'
 
 /** The presence mapping table of presence.md P5: every P5.1 row both ways, the P5.3 vectors, the P5.2 precedence cases (P5.5). */

@@ -145,7 +145,7 @@ test('P2.1: RFC 6121 states (Appendix A.1) and the admin view columns are views 
     [0, 'None', 'None', 'None'],
     [PENDING_OUT, 'None', 'Out', 'None + Pending Out'],
     [PENDING_IN, 'None', 'In', 'None + Pending In'],
-    [PENDING_IN | PENDING_OUT, 'None', 'In+Out', 'None + Pending Out+In'],
+    [PENDING_IN | PENDING_OUT, 'None', 'In, Out', 'None + Pending Out+In'],
     [TO, 'To', 'None', 'To'],
     [TO | PENDING_IN, 'To', 'In', 'To + Pending In'],
     [FROM, 'From', 'None', 'From'],
