@@ -49,6 +49,7 @@ export class PresenceJournal {
   #journalBytes: number
   #compaction: Promise<void> | undefined
   #retryAt = 0
+  #closed = false
 
   private constructor(
     readonly directory: string,
@@ -131,8 +132,10 @@ export class PresenceJournal {
     await this.#compaction
   }
 
-  /** close waits for a compaction, syncs the journal and closes it (P8.5: flushed and fsynced). */
+  /** close waits for a compaction, syncs the journal and closes it (P8.5: flushed and fsynced); a second close does nothing. */
   async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
     await this.#compaction
     fsyncSync(this.#fd)
     closeSync(this.#fd)
@@ -183,7 +186,7 @@ export class PresenceJournal {
   }
 
   #considerCompaction(): void {
-    if (this.#compaction || Date.now() < this.#retryAt) return
+    if (this.#compaction || this.#closed || Date.now() < this.#retryAt) return
     const live = this.#contactCount + this.#dialogs.size
     const due = (this.#journalLines > COMPACT_RATIO * live && this.#journalLines >= COMPACT_MIN_LINES) || this.#journalBytes > COMPACT_BYTES
     if (!due) return

@@ -57,6 +57,7 @@ test('round trip: the lines of P8.2, and the same records after a restart', asyn
     // P2.1: a record with no bits and no fc is deleted.
     journal.putContact({...ALICE_JULIET, r: 'romeo@b.test', s: 0, fc: false})
     await journal.close()
+    await journal.close()
     assert.equal(
       journalText(state),
       [
