@@ -50,6 +50,8 @@ export class PresenceJournal {
   #compaction: Promise<void> | undefined
   #retryAt = 0
   #closed = false
+  /** A change failed to reach the journal: the next compaction is due at once, as its snapshot holds the change. */
+  #unjournaled = false
 
   private constructor(
     readonly directory: string,
@@ -154,8 +156,7 @@ export class PresenceJournal {
     } catch (error) {
       // Kept in memory; the next snapshot writes it. The change itself goes on (like FirstContacts).
       this.options.log.error({err: error, file: join(this.directory, JOURNAL)}, 'presence state change not journaled; kept in memory until the next compaction')
-      this.#retryAt = 0
-      this.#journalLines = Number.MAX_SAFE_INTEGER
+      this.#unjournaled = true
     }
     this.#considerCompaction()
   }
@@ -188,7 +189,7 @@ export class PresenceJournal {
   #considerCompaction(): void {
     if (this.#compaction || this.#closed || Date.now() < this.#retryAt) return
     const live = this.#contactCount + this.#dialogs.size
-    const due = (this.#journalLines > COMPACT_RATIO * live && this.#journalLines >= COMPACT_MIN_LINES) || this.#journalBytes > COMPACT_BYTES
+    const due = this.#unjournaled || (this.#journalLines > COMPACT_RATIO * live && this.#journalLines >= COMPACT_MIN_LINES) || this.#journalBytes > COMPACT_BYTES
     if (!due) return
     // Off the stanza path: the change that crossed the line returns first (requirement 5).
     this.#compaction = new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.#compact())
@@ -201,6 +202,8 @@ export class PresenceJournal {
    */
   async #compact(): Promise<void> {
     const rotated = join(this.directory, ROTATED)
+    // The snapshot is taken from memory after this point, so it holds every change made so far.
+    this.#unjournaled = false
     try {
       if (!existsSync(rotated)) this.#rotate(rotated)
       await writeSnapshot(join(this.directory, SNAPSHOT), this.#dialogs.values(), this.contacts())
@@ -208,6 +211,7 @@ export class PresenceJournal {
     } catch (error) {
       this.options.log.error({err: error, directory: this.directory}, 'presence state compaction failed; the journal keeps every change')
       this.#retryAt = Date.now() + COMPACT_RETRY_MS
+      this.#unjournaled = true
     } finally {
       this.#compaction = undefined
     }
