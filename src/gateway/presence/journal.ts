@@ -74,6 +74,7 @@ export class PresenceJournal {
     for (const line of lines) state.#apply(line)
     for (const dialog of state.#dialogs.values()) if (dialog.exp <= nowSeconds) state.#dialogs.delete(dialog.id)
     if (interrupted) await state.#compact()
+    else state.#considerCompaction()
     return state
   }
 

@@ -215,6 +215,25 @@ test('compaction while changes go on loses none of them, and leaves a short jour
   }
 })
 
+test('a journal found longer than twice the live records at open is compacted after open returns', async () => {
+  const {state, cleanup} = stateDir()
+  try {
+    mkdirSync(state, {mode: 0o700})
+    const lines = Array.from({length: 3000}, (_, i) => `{"t":"c","l":"alice@gw.test","r":"c${i % 100}@a.test","s":1,"fc":0,"at":${i}}\n`)
+    writeFileSync(path.join(state, 'presence.journal'), lines.join(''), {mode: 0o600})
+    const {log, lines: logLines} = logged()
+    const journal = await PresenceJournal.open(state, {log, now: NOW})
+    assert.equal(existsSync(path.join(state, 'presence.snapshot')), false)
+    await journal.compacted()
+    assert.equal(journalText(state), '')
+    assert.equal(readFileSync(path.join(state, 'presence.snapshot'), 'utf8'), lines.slice(2900).join(''))
+    await journal.close()
+    assert.deepEqual(logLines, [])
+  } finally {
+    cleanup()
+  }
+})
+
 test('a compaction a crash interrupted (rotated journal still there) is finished at open', async () => {
   const {state, cleanup} = stateDir()
   try {
