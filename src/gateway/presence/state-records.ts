@@ -1,20 +1,13 @@
+import type {ContactRecord} from '../../../store/index.js'
+
 /**
  * The records the presence state keeps across restarts (presence.md P8.1) and their one-line JSON
  * form, shared by the journal and the snapshot (P8.2's recommended format). The field names are
  * P2.1's and P2.5's; model.ts owns what the bits mean, this file only how a record is written down.
  */
 
-/** ContactRecord is one (local user, contact) pair (P2.1); l and r are lower-cased bare JIDs. */
-export interface ContactRecord {
-  readonly l: string
-  readonly r: string
-  /** To 0x01, From 0x02, PendingIn 0x10, PendingOut 0x20 (P2.1, Yate's bit values). */
-  readonly s: number
-  /** L wrote to R first (cmdlets.md A8.4; was first-contacts.json). */
-  readonly fc: boolean
-  /** Epoch seconds of the last change (diagnostics only). */
-  readonly at: number
-}
+// ContactRecord (P2.1) is defined once, in store/presence-subscription.ts: the admin view reads it too.
+export type {ContactRecord}
 
 /** NotifierDialog is a SIP dialog in which the gateway is the notifier: a UA of l watches r (P2.5). */
 export interface NotifierDialog {
