@@ -97,6 +97,11 @@ export class PresenceSources {
     return this.#user(l).dialog
   }
 
+  /** lastSubscribeAt is when the last SUBSCRIBE for L went out (epoch ms; model.ts's `lastSourceSubscribeAt`). */
+  lastSubscribeAt(l: string): number | undefined {
+    return this.#user(l).lastSubscribeAt
+  }
+
   /** watchers records how many watchers L has (P2.3: a first watcher starts the source, the last one ends it). */
   watchers(l: string, count: number): void {
     const user = this.#user(l)
@@ -153,7 +158,7 @@ export class PresenceSources {
     if (user.dialog === 'none') return
     const kind = classifyFailure(failure)
     if (kind === 'resubscribe') return this.#subscribe(l, user)
-    user.refresh?.()
+    this.#cancelRefresh(user)
     user.dialog = 'down'
     if (kind === 'hard') {
       this.#lose(l, user)
@@ -255,7 +260,7 @@ export class PresenceSources {
   }
 
   #retryIn(l: string, user: User, seconds: number): void {
-    user.retry?.()
+    this.#cancelRetry(user)
     user.retry = this.#options.scheduler.at(this.#now() + seconds * 1000, () => {
       user.retry = undefined
       if (this.#wantsDialog(user) && user.dialog === 'down') this.#subscribe(l, user)
@@ -263,10 +268,8 @@ export class PresenceSources {
   }
 
   #subscribe(l: string, user: User): void {
-    user.retry?.()
-    user.retry = undefined
-    user.refresh?.()
-    user.refresh = undefined
+    this.#cancelRetry(user)
+    this.#cancelRefresh(user)
     user.dialog = 'trying'
     user.lastSubscribeAt = this.#now()
     this.#options.emit({kind: 'subscriber', op: 'subscribe', l})
@@ -275,18 +278,26 @@ export class PresenceSources {
   #endDialog(l: string, user: User): void {
     if (user.dialog === 'trying' || user.dialog === 'live') this.#options.emit({kind: 'subscriber', op: 'end-dialog', l})
     this.#cancelDialogTimers(user)
-    user.retry?.()
-    user.retry = undefined
+    this.#cancelRetry(user)
     user.dialog = 'none'
     user.failures = 0
   }
 
   #cancelDialogTimers(user: User): void {
-    user.refresh?.()
+    this.#cancelRefresh(user)
     user.expiry?.()
-    user.refresh = undefined
     user.expiry = undefined
     user.expiresAt = undefined
+  }
+
+  #cancelRefresh(user: User): void {
+    user.refresh?.()
+    user.refresh = undefined
+  }
+
+  #cancelRetry(user: User): void {
+    user.retry?.()
+    user.retry = undefined
   }
 
   #set(l: string, presence: PresenceModel): void {

@@ -210,3 +210,24 @@ test('classifyFailure: P4.3 response rows', () => {
   ]
   assert.deepEqual(rows.map(([failure]) => classifyFailure(failure)), rows.map(([, kind]) => kind))
 })
+
+test('source, dialog and lastSubscribeAt: what model.ts reads for its context', () => {
+  const clock = new FakeClock()
+  const sources = new PresenceSources({scheduler: clock, presenceServer: true, emit: () => {}})
+  const seen = (): unknown[] => [sources.source(A), sources.dialog(A), sources.lastSubscribeAt(A), sources.presence(A)]
+  const rows: unknown[][] = [seen()]
+  clock.advance(5000)
+  sources.watchers(A, 1)
+  rows.push(seen())
+  sources.accepted(A, 600)
+  sources.notified(A, {state: 'active', presence: AWAY})
+  rows.push(seen())
+  sources.embedded(A, OPEN)
+  rows.push(seen())
+  assert.deepEqual(rows, [
+    ['server', 'none', undefined, 'unknown'],
+    ['server', 'trying', 5000, 'unknown'],
+    ['server', 'live', 5000, AWAY],
+    ['embedded', 'none', 5000, OPEN],
+  ])
+})
