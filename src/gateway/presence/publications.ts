@@ -35,7 +35,7 @@ export interface PublishRequest {
   /** From's address of record. */
   readonly from: SipUser
   readonly sender: Sender
-  /** The Expires header in seconds; undefined when absent. */
+  /** The Expires header, delta-seconds as the SIP layer parsed it (RFC 3261 §20.19); undefined when absent. */
   readonly expires?: number
   readonly ifMatch?: string
   readonly contentType?: string

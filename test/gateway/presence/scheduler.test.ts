@@ -122,3 +122,18 @@ new Scheduler().schedule(60_000, () => console.log('fired'))`
   assert.deepEqual([child.status, child.stdout], [0, ''])
   assert.ok(Date.now() - started < 30_000)
 })
+
+test('scheduler: many timers, every third cancelled, fire in due order', () => {
+  const clock = new FakeClock()
+  const scheduler = new Scheduler(clock)
+  const fired: number[] = []
+  // A fixed permutation of delays (7 is coprime with 500, so no two are equal).
+  const timers = Array.from({length: 500}, (_, i) => {
+    const delay = ((i * 7) % 500) * 10
+    return {label: i, delay, timer: scheduler.schedule(delay, () => fired.push(i))!}
+  })
+  const kept = timers.filter((_, i) => i % 3 !== 0)
+  for (const {timer} of timers.filter((_, i) => i % 3 === 0)) scheduler.cancel(timer)
+  clock.advance(5000)
+  assert.deepEqual(fired, kept.sort((a, b) => a.delay - b.delay || a.label - b.label).map(({label}) => label))
+})
