@@ -1,6 +1,7 @@
 import {LocalPresence} from './cache.js'
 import type {PresenceModel} from './presence-model.js'
 import {type Failure, HOUR_SECONDS, PROBATION_SECONDS, classifyFailure, refreshDelayMs, transientRetrySeconds} from './subscriber-timing.js'
+import type {Scheduler} from './scheduler.js'
 
 /**
  * The presence sources of each local user L (presence.md P4.3, P0 #1–#4): the embedded store while L
@@ -12,15 +13,6 @@ import {type Failure, HOUR_SECONDS, PROBATION_SECONDS, classifyFailure, refreshD
 
 /** Cancel stops a scheduled timer; after the timer fired it does nothing. */
 export type Cancel = () => void
-
-/**
- * Scheduler is what this module needs of P4.6's one scheduler: the time and a timer at an absolute
- * time, both in epoch milliseconds. (Defined here: `scheduler.ts` is not on main yet.)
- */
-export interface Scheduler {
-  now(): number
-  at(ms: number, fn: () => void): Cancel
-}
 
 /**
  * SourcesAction: send a new SUBSCRIBE for L (self-watch, P0 #2), refresh the dialog, end it with
@@ -191,9 +183,9 @@ export class PresenceSources {
     order.forEach(({l}, index) => {
       const second = Math.floor(index / RESTART_RATE)
       if (second === 0) return this.#subscribe(l, this.#user(l))
-      this.#options.scheduler.at(start + second * 1000, () => this.#restartSubscribe(l))
+      this.#at(start + second * 1000, () => this.#restartSubscribe(l))
     })
-    this.#options.scheduler.at(start + RESTART_GRACE_MS, () => this.#graceOver(users))
+    this.#at(start + RESTART_GRACE_MS, () => this.#graceOver(users))
   }
 
   #restartSubscribe(l: string): void {
@@ -238,11 +230,11 @@ export class PresenceSources {
     this.#cancelDialogTimers(user)
     const now = this.#now()
     user.expiresAt = now + granted * 1000
-    user.refresh = this.#options.scheduler.at(now + refreshDelayMs(granted), () => {
+    user.refresh = this.#at(now + refreshDelayMs(granted), () => {
       user.refresh = undefined
       this.#options.emit({kind: 'subscriber', op: 'refresh', l})
     })
-    user.expiry = this.#options.scheduler.at(user.expiresAt, () => this.#expired(l, user))
+    user.expiry = this.#at(user.expiresAt, () => this.#expired(l, user))
   }
 
   /** #expired: the dialog ran out without a successful refresh; L is unavailable (P7.2). */
@@ -261,7 +253,7 @@ export class PresenceSources {
 
   #retryIn(l: string, user: User, seconds: number): void {
     this.#cancelRetry(user)
-    user.retry = this.#options.scheduler.at(this.#now() + seconds * 1000, () => {
+    user.retry = this.#at(this.#now() + seconds * 1000, () => {
       user.retry = undefined
       if (this.#wantsDialog(user) && user.dialog === 'down') this.#subscribe(l, user)
     })
@@ -324,5 +316,12 @@ export class PresenceSources {
 
   #now(): number {
     return this.#options.scheduler.now()
+  }
+
+  /** #at runs fn at the scheduler time ms (P4.6's one scheduler); a full scheduler sets no timer. */
+  #at(ms: number, fn: () => void): Cancel {
+    const scheduler = this.#options.scheduler
+    const timer = scheduler.schedule(ms - scheduler.now(), fn)
+    return () => void (timer && scheduler.cancel(timer))
   }
 }

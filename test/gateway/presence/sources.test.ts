@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict'
 import {test} from 'node:test'
 import type {PresenceModel} from '../../../src/gateway/presence/presence-model.js'
-import {type Cancel, PresenceSources, type Scheduler, type SourcesAction, type SubscriberNotify} from '../../../src/gateway/presence/sources.js'
+import {Scheduler} from '../../../src/gateway/presence/scheduler.js'
+import {PresenceSources, type SourcesAction, type SubscriberNotify} from '../../../src/gateway/presence/sources.js'
+import {FakeClock} from '../../helpers/fake-clock.js'
 import {type Failure, classifyFailure, refreshDelayMs} from '../../../src/gateway/presence/subscriber-timing.js'
 
 /**
@@ -9,37 +11,6 @@ import {type Failure, classifyFailure, refreshDelayMs} from '../../../src/gatewa
  * and P8.3 steps 3 and 5, driven with a fake clock. Each action is written `{ms} {op} {user}`, with
  * presence as `{ms} presence {user} {show|available|unavailable}`.
  */
-
-/** FakeClock runs due timers in time order (then in the order they were set) as time advances. */
-class FakeClock implements Scheduler {
-  #now = 0
-  #seq = 0
-  #timers: {ms: number; seq: number; fn: () => void}[] = []
-
-  now(): number {
-    return this.#now
-  }
-
-  at(ms: number, fn: () => void): Cancel {
-    const timer = {ms, seq: this.#seq++, fn}
-    this.#timers.push(timer)
-    return () => {
-      this.#timers = this.#timers.filter((t) => t !== timer)
-    }
-  }
-
-  advance(ms: number): void {
-    const until = this.#now + ms
-    for (;;) {
-      const due = this.#timers.filter((t) => t.ms <= until).sort((a, b) => a.ms - b.ms || a.seq - b.seq)[0]
-      if (due === undefined) break
-      this.#timers = this.#timers.filter((t) => t !== due)
-      this.#now = due.ms
-      due.fn()
-    }
-    this.#now = until
-  }
-}
 
 type Step =
   | readonly ['watchers', string, number]
@@ -52,7 +23,8 @@ type Step =
   | readonly ['restart', ReadonlyArray<{l: string; watchers: number}>]
 
 function run(steps: readonly Step[], presenceServer = true): string[] {
-  const clock = new FakeClock()
+  const fake = new FakeClock(0)
+  const clock = new Scheduler(fake)
   const log: string[] = []
   const emit = (action: SourcesAction): void => {
     log.push(action.kind === 'subscriber' ? `${clock.now()} ${action.op} ${action.l}` : `${clock.now()} presence ${action.l} ${show(action.presence)}`)
@@ -65,7 +37,7 @@ function run(steps: readonly Step[], presenceServer = true): string[] {
     else if (step[0] === 'accepted') sources.accepted(step[1], step[2])
     else if (step[0] === 'failed') sources.failed(step[1], step[2])
     else if (step[0] === 'notified') sources.notified(step[1], step[2])
-    else if (step[0] === 'advance') clock.advance(step[1])
+    else if (step[0] === 'advance') fake.advance(step[1])
     else sources.restart(step[1])
   }
   return log
@@ -212,11 +184,12 @@ test('classifyFailure: P4.3 response rows', () => {
 })
 
 test('source, dialog and lastSubscribeAt: what model.ts reads for its context', () => {
-  const clock = new FakeClock()
+  const fake = new FakeClock(0)
+  const clock = new Scheduler(fake)
   const sources = new PresenceSources({scheduler: clock, presenceServer: true, emit: () => {}})
   const seen = (): unknown[] => [sources.source(A), sources.dialog(A), sources.lastSubscribeAt(A), sources.presence(A)]
   const rows: unknown[][] = [seen()]
-  clock.advance(5000)
+  fake.advance(5000)
   sources.watchers(A, 1)
   rows.push(seen())
   sources.accepted(A, 600)
