@@ -16,30 +16,13 @@ import {
   type Dialog,
 } from '../../../src/gateway/sip/dialog.js'
 import {parseMessage} from '../../../src/gateway/sip/parse.js'
+import {BARESIP_SUBSCRIBE} from '../../helpers/sip/presence-exchanges.js'
 
 /** RFC 3261 §12 dialogs (presence.md P4.6): creation on both sides, CSeq, targets, routes, matching. */
 
 const crlf = (lines: readonly string[]) => `${lines.join('\r\n')}\r\n\r\n`
-const parsed = (lines: readonly string[]): SipMessage => parseMessage(crlf(lines))!
+const parsed = (lines: readonly string[]): SipMessage => parseMessage(crlf(lines.some((line) => line.startsWith('Content-Length')) ? lines : [...lines, 'Content-Length: 0']))!
 
-// presence.md P4.2: baresip's SUBSCRIBE as Kamailio relayed it (Verified, verbatim).
-const BARESIP_SUBSCRIBE = [
-  'SUBSCRIBE sip:juliet@xmpp.test SIP/2.0',
-  'Record-Route: <sip:127.0.0.40;lr;ftag=ebced54e9c57e006>',
-  'Via: SIP/2.0/UDP 127.0.0.40;branch=z9hG4bKe1a2.ae8429e84d5ab788253d7240e37716b3.0',
-  'Via: SIP/2.0/UDP 127.0.0.43:5060;received=127.0.0.43;branch=z9hG4bK47c3d9621ceded11;rport=5060',
-  'Contact: <sip:bob-0x55e1079592d0@127.0.0.43:5060>',
-  'Max-Forwards: 69',
-  'To: <sip:juliet@xmpp.test>',
-  'From: <sip:bob@gw.test>;tag=ebced54e9c57e006',
-  'Call-ID: 3df8dc60245c3c07',
-  'CSeq: 61754 SUBSCRIBE',
-  'User-Agent: baresip v1.0.0 (x86_64/linux)',
-  'Event: presence',
-  'Expires: 600',
-  'Supported:',
-  'Content-Length: 0',
-]
 
 const notifier = (): Dialog => uasDialog(parsed(BARESIP_SUBSCRIBE), '8f1c2a9e04b7') as Dialog
 
@@ -80,7 +63,7 @@ test('uasDialog takes the notifier dialog from baresip SUBSCRIBE (RFC 3261 §12.
   })
 })
 
-const REFUSALS: ReadonlyArray<[string, (lines: string[]) => string[], {status: number; reason: string}]> = [
+const REFUSALS: ReadonlyArray<[string, (lines: readonly string[]) => readonly string[], {status: number; reason: string}]> = [
   ['a strict router in Record-Route', (l) => l.map((x) => x.replace(';lr;', ';')), {status: 400, reason: 'Bad Request (strict routing is not supported)'}],
   ['a second Record-Route entry that is strict', (l) => [l[0]!, 'Record-Route: <sip:10.0.0.1>', ...l.slice(1)], {status: 400, reason: 'Bad Request (strict routing is not supported)'}],
   ['no Contact', (l) => l.filter((x) => !x.startsWith('Contact')), {status: 400, reason: 'Bad Request (no Contact)'}],
@@ -128,21 +111,27 @@ test('inDialogRequest: Request-URI = remote target, Route = the route set, tags,
   assert.equal(firstHop(first.dialog), 'sip:127.0.0.40;lr;ftag=ebced54e9c57e006')
 })
 
+/** fromNotifier is a message of the presence server in a subscriber dialog: our tag on From (a response) or To (a request). */
+function fromNotifier(early: Dialog, start: string, tags: {ours: 'From' | 'To'; theirs: string}, cseq: string, recordRoute = '<sip:p2.test;lr>, <sip:p1.test;lr>'): SipMessage {
+  const ours = `<sip:alice@gw.test>;tag=${early.localTag}`
+  const theirs = `<sip:alice@gw.test>;tag=${tags.theirs}`
+  return parsed([
+    start,
+    'Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bKy',
+    `From: ${tags.ours === 'From' ? ours : theirs}`,
+    `To: ${tags.ours === 'From' ? theirs : ours}`,
+    `Call-ID: ${early.callId}`,
+    `CSeq: ${cseq}`,
+    `Record-Route: ${recordRoute}`,
+    'Contact: <sip:127.0.0.40:5060>',
+  ])
+}
+
 test('a UAC dialog: preloaded route, then the 2xx sets tag, target and the Record-Route reversed (RFC 3261 §12.1.2)', () => {
   const early = uacDialog('sip:alice@gw.test', 'sip:alice@gw.test', ['sip:127.0.0.40:5060;transport=udp;lr'])
   assert.equal(firstHop(early), 'sip:127.0.0.40:5060;transport=udp;lr')
   assert.equal(inDialogRequest(early, 'SUBSCRIBE', {}).request.headers.to.params['tag'], undefined)
-  const ok = parsed([
-    'SIP/2.0 200 OK',
-    'Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bKy',
-    `From: <sip:alice@gw.test>;tag=${early.localTag}`,
-    'To: <sip:alice@gw.test>;tag=remote1',
-    `Call-ID: ${early.callId}`,
-    'CSeq: 1 SUBSCRIBE',
-    'Record-Route: <sip:p2.test;lr>, <sip:p1.test;lr>',
-    'Contact: <sip:127.0.0.40:5060>',
-    'Content-Length: 0',
-  ])
+  const ok = fromNotifier(early, 'SIP/2.0 200 OK', {ours: 'From', theirs: 'remote1'}, '1 SUBSCRIBE')
   assert.equal(responseMatches(early, ok), true)
   const confirmed = confirmByResponse(early, ok) as Dialog
   assert.deepEqual([confirmed.remoteTag, confirmed.remoteTarget, confirmed.routeSet], ['remote1', 'sip:127.0.0.40:5060', ['sip:p1.test;lr', 'sip:p2.test;lr']])
@@ -151,17 +140,7 @@ test('a UAC dialog: preloaded route, then the 2xx sets tag, target and the Recor
 
 test('a NOTIFY before the 200 creates the subscriber dialog: its From tag adopted, its Record-Route as received (RFC 6665 §4.1.2.4)', () => {
   const early = uacDialog('sip:alice@gw.test', 'sip:alice@gw.test')
-  const notify = parsed([
-    'NOTIFY sip:alice@127.0.0.1:5060 SIP/2.0',
-    'Via: SIP/2.0/UDP 127.0.0.40:5060;branch=z9hG4bKz',
-    'From: <sip:alice@gw.test>;tag=notifier9',
-    `To: <sip:alice@gw.test>;tag=${early.localTag}`,
-    `Call-ID: ${early.callId}`,
-    'CSeq: 2 NOTIFY',
-    'Record-Route: <sip:p1.test;lr>, <sip:p2.test;lr>',
-    'Contact: <sip:127.0.0.40:5060>',
-    'Content-Length: 0',
-  ])
+  const notify = fromNotifier(early, 'NOTIFY sip:alice@127.0.0.1:5060 SIP/2.0', {ours: 'To', theirs: 'notifier9'}, '2 NOTIFY', '<sip:p1.test;lr>, <sip:p2.test;lr>')
   assert.equal(requestMatches(early, notify), true)
   const dialog = acceptRequest(early, notify) as Dialog
   assert.deepEqual([dialog.remoteTag, dialog.remoteSeq, dialog.remoteTarget, dialog.routeSet], ['notifier9', 2, 'sip:127.0.0.40:5060', ['sip:p1.test;lr', 'sip:p2.test;lr']])

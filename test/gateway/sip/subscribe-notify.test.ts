@@ -7,6 +7,7 @@ import {notifyRequest, subscriptionStateHeader, type NotifyOut, type Subscriptio
 import {parseMessage} from '../../../src/gateway/sip/parse.js'
 import {readNotify, readSubscribeOk, selfWatchSubscribe, type NotifyIn} from '../../../src/gateway/sip/subscribe.js'
 import {wire} from '../../../src/gateway/sip/wire.js'
+import {BARESIP_SUBSCRIBE} from '../../helpers/sip/presence-exchanges.js'
 
 /**
  * The gateway's SUBSCRIBE and NOTIFY messages (presence.md P4.2, P4.3, P4.6) against the verified
@@ -156,23 +157,7 @@ test('readNotify: an active NOTIFY without a body has no document; a terminated 
   assert.equal((readNotify(confirmed(), {...terminated, headers: {...terminated.headers, 'content-type': 'text/plain'}}) as NotifyIn).state, 'terminated')
 })
 
-// P4.2: baresip's SUBSCRIBE as Kamailio relayed it (Verified, verbatim), and the gateway's first NOTIFY.
-const BARESIP_SUBSCRIBE = [
-  'SUBSCRIBE sip:juliet@xmpp.test SIP/2.0',
-  'Record-Route: <sip:127.0.0.40;lr;ftag=ebced54e9c57e006>',
-  'Via: SIP/2.0/UDP 127.0.0.40;branch=z9hG4bKe1a2.ae8429e84d5ab788253d7240e37716b3.0',
-  'Via: SIP/2.0/UDP 127.0.0.43:5060;received=127.0.0.43;branch=z9hG4bK47c3d9621ceded11;rport=5060',
-  'Contact: <sip:bob-0x55e1079592d0@127.0.0.43:5060>',
-  'Max-Forwards: 69',
-  'To: <sip:juliet@xmpp.test>',
-  'From: <sip:bob@gw.test>;tag=ebced54e9c57e006',
-  'Call-ID: 3df8dc60245c3c07',
-  'CSeq: 61754 SUBSCRIBE',
-  'User-Agent: baresip v1.0.0 (x86_64/linux)',
-  'Event: presence',
-  'Expires: 600',
-  'Supported:',
-]
+// P4.2: the gateway's first NOTIFY to baresip's SUBSCRIBE.
 const notifier = (): Dialog => uasDialog(parsed(BARESIP_SUBSCRIBE), '8f1c2a9e04b7') as Dialog
 const JULIET_CONTACT = 'sip:juliet@127.0.0.1:5060;transport=udp'
 const out = (state: SubscriptionState, rest: Partial<NotifyOut> = {}): NotifyOut => ({state, contact: JULIET_CONTACT, entity: 'sip:juliet@xmpp.test', transport: 'udp', ...rest})
