@@ -75,7 +75,7 @@ function contactOf(message: SipMessage): string | undefined {
  */
 export function uasDialog(request: SipMessage, localTag: string): Dialog | DialogRefusal {
   const routeSet = routeSetOf(request, false)
-  if (!Array.isArray(routeSet)) return routeSet as DialogRefusal
+  if ('status' in routeSet) return routeSet
   const remoteTarget = contactOf(request)
   if (remoteTarget === undefined) return NO_CONTACT
   const remoteTag = tagOf(request.headers.from)
@@ -88,7 +88,7 @@ export function uasDialog(request: SipMessage, localTag: string): Dialog | Dialo
     localSeq: 0,
     remoteSeq: request.headers.cseq.seq,
     remoteTarget,
-    routeSet: routeSet as readonly string[],
+    routeSet,
   }
 }
 
@@ -110,9 +110,9 @@ export function confirmByResponse(dialog: Dialog, response: SipMessage): Dialog 
   const remoteTarget = contactOf(response) ?? dialog.remoteTarget
   if (dialog.remoteTag !== undefined) return {...dialog, remoteTarget}
   const routeSet = routeSetOf(response, true)
-  if (!Array.isArray(routeSet)) return routeSet as DialogRefusal
+  if ('status' in routeSet) return routeSet
   const remoteTag = tagOf(response.headers.to)
-  return {...dialog, ...(remoteTag === undefined ? {} : {remoteTag}), remoteTarget, routeSet: routeSet as readonly string[]}
+  return {...dialog, ...(remoteTag === undefined ? {} : {remoteTag}), remoteTarget, routeSet}
 }
 
 /**
@@ -128,9 +128,9 @@ export function acceptRequest(dialog: Dialog, request: SipMessage): Dialog | Dia
   const remoteTarget = contactOf(request) ?? dialog.remoteTarget
   if (dialog.remoteTag !== undefined) return {...dialog, remoteSeq: seq, remoteTarget}
   const routeSet = routeSetOf(request, false)
-  if (!Array.isArray(routeSet)) return routeSet as DialogRefusal
+  if ('status' in routeSet) return routeSet
   const remoteTag = tagOf(request.headers.from)
-  return {...dialog, ...(remoteTag === undefined ? {} : {remoteTag}), remoteSeq: seq, remoteTarget, routeSet: routeSet as readonly string[]}
+  return {...dialog, ...(remoteTag === undefined ? {} : {remoteTag}), remoteSeq: seq, remoteTarget, routeSet}
 }
 
 /**

@@ -1,8 +1,8 @@
 import type {SipMessage} from 'sip'
 import {byAvailability, pidfContentLanguage, writePidf, type ResourcePresence} from '../presence/mapping.js'
+import {newBranch} from './client-transactions.js'
 import {inDialogRequest, type Dialog} from './dialog.js'
 import {toWire} from './message.js'
-import type {SipTransportName} from './types.js'
 import {wire} from './wire.js'
 
 /**
@@ -29,15 +29,15 @@ export interface NotifyOut {
   /** The PIDF's entity: the URI the watcher subscribed to. */
   readonly entity: string
   readonly resources?: readonly ResourcePresence[]
-  /** The first hop's transport: over UDP the NOTIFY is trimmed to fit (P4.6). */
-  readonly transport: SipTransportName
+  /**
+   * Present when the first hop is UDP: the transport's sent-by (transport.ts), so that the size
+   * counts the Via the stack adds; the NOTIFY is then trimmed to fit (P4.6).
+   */
+  readonly udpSentBy?: {readonly host: string; readonly port: number}
 }
 
 // P4.6: the page-mode rule of outbound.ts (RFC 3428 §5: 1300 bytes when the path may be congestion-unsafe).
 const UDP_LIMIT = 1300
-// The Via the stack adds before sending (stack.ts): `Via: SIP/2.0/UDP {host}:{port};branch=z9hG4bK{uuid};rport`
-// with the longest sent-by, a bracketed IPv6 address and a five-digit port: 123 bytes with its CRLF.
-const VIA_RESERVE = 123
 
 /** subscriptionStateHeader writes the header: `active;expires=600`, `terminated;reason=probation;retry-after=3600`. */
 export function subscriptionStateHeader(s: SubscriptionState): string {
@@ -66,8 +66,15 @@ export function notifyRequest(dialog: Dialog, out: NotifyOut): {dialog: Dialog; 
       resources ? toWire(writePidf(out.entity, resources)) : '',
     )
   }
-  if (out.transport !== 'udp' || out.resources === undefined) return build(out.resources)
-  return build(fitForUdp(out.resources, (resources) => wire(build(resources).request).length + VIA_RESERVE <= UDP_LIMIT))
+  const sentBy = out.udpSentBy
+  if (sentBy === undefined || out.resources === undefined) return build(out.resources)
+  // The Via as stack.ts writes it over UDP: a branch of the same length, rport.
+  const via = [{version: '2.0', protocol: 'UDP', host: sentBy.host, port: sentBy.port, params: {branch: newBranch(), rport: null}}]
+  const fits = (resources: readonly ResourcePresence[]) => {
+    const {request} = build(resources)
+    return wire({...request, headers: {...request.headers, via}}).length <= UDP_LIMIT
+  }
+  return build(fitForUdp(out.resources, fits))
 }
 
 /**

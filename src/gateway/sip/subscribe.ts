@@ -83,12 +83,17 @@ function subscriptionState(value: string | undefined): Omit<NotifyIn, 'dialog' |
       return [name!.toLowerCase(), text] as const
     }),
   )
-  const seconds = (name: string) => {
+  const delta = (name: string) => {
     const text = params.get(name)
-    return text !== undefined && DELTA_SECONDS.test(text) ? {[name === 'retry-after' ? 'retryAfter' : name]: Number(text)} : {}
+    return text !== undefined && DELTA_SECONDS.test(text) ? Number(text) : undefined
   }
-  const reason = params.get('reason')?.toLowerCase()
-  return {state: m[1]!.toLowerCase() as NotifyIn['state'], ...seconds('expires'), ...(reason ? {reason} : {}), ...seconds('retry-after')}
+  const [expires, retryAfter, reason] = [delta('expires'), delta('retry-after'), params.get('reason')?.toLowerCase()]
+  return {
+    state: m[1]!.toLowerCase() as NotifyIn['state'],
+    ...(expires === undefined ? {} : {expires}),
+    ...(reason ? {reason} : {}),
+    ...(retryAfter === undefined ? {} : {retryAfter}),
+  }
 }
 
 /** bodyOf reads the NOTIFY's PIDF (none when empty): 415 for another type, 413 over 64 KiB, 400 when it does not parse. */

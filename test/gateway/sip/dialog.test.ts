@@ -66,6 +66,7 @@ test('uasDialog takes the notifier dialog from baresip SUBSCRIBE (RFC 3261 §12.
 const REFUSALS: ReadonlyArray<[string, (lines: readonly string[]) => readonly string[], {status: number; reason: string}]> = [
   ['a strict router in Record-Route', (l) => l.map((x) => x.replace(';lr;', ';')), {status: 400, reason: 'Bad Request (strict routing is not supported)'}],
   ['a second Record-Route entry that is strict', (l) => [l[0]!, 'Record-Route: <sip:10.0.0.1>', ...l.slice(1)], {status: 400, reason: 'Bad Request (strict routing is not supported)'}],
+  ['a Record-Route URI that does not parse', (l) => [l[0]!, 'Record-Route: <x;lr>', ...l.slice(1)], {status: 400, reason: 'Bad Request (strict routing is not supported)'}],
   ['no Contact', (l) => l.filter((x) => !x.startsWith('Contact')), {status: 400, reason: 'Bad Request (no Contact)'}],
   ['Contact: *', (l) => l.map((x) => (x.startsWith('Contact') ? 'Contact: *' : x)), {status: 400, reason: 'Bad Request (no Contact)'}],
 ]

@@ -160,7 +160,8 @@ test('readNotify: an active NOTIFY without a body has no document; a terminated 
 // P4.2: the gateway's first NOTIFY to baresip's SUBSCRIBE.
 const notifier = (): Dialog => uasDialog(parsed(BARESIP_SUBSCRIBE), '8f1c2a9e04b7') as Dialog
 const JULIET_CONTACT = 'sip:juliet@127.0.0.1:5060;transport=udp'
-const out = (state: SubscriptionState, rest: Partial<NotifyOut> = {}): NotifyOut => ({state, contact: JULIET_CONTACT, entity: 'sip:juliet@xmpp.test', transport: 'udp', ...rest})
+const SENT_BY = {host: 'gateway.example.org', port: 5060}
+const out = (state: SubscriptionState, rest: Partial<NotifyOut> = {}): NotifyOut => ({state, contact: JULIET_CONTACT, entity: 'sip:juliet@xmpp.test', udpSentBy: SENT_BY, ...rest})
 
 test('notifyRequest writes P4.2 first NOTIFY byte for byte (Via as printed)', () => {
   assert.equal(
@@ -213,10 +214,11 @@ test('the final NOTIFY of an unsubscribe carries one closed tuple (RFC 8048 §5.
   assert.deepEqual([rejected.content, rejected.headers['content-type']], ['', undefined])
 })
 
-// P4.6: the stack adds a Via of at most 123 bytes; the NOTIFY with it must stay within 1300 bytes.
-const sizeOver = (transport: NotifyOut['transport'], resources: readonly ResourcePresence[]) => {
-  const request = notifyRequest(notifier(), out({state: 'active', expires: 600}, {resources, transport})).request
-  return {request, size: wire(request).length + 123}
+// P4.6: with the Via the stack adds (stack.ts: `;branch=z9hG4bK{uuid};rport`), a UDP NOTIFY stays within 1300 bytes.
+const VIA = `Via: SIP/2.0/UDP gateway.example.org:5060;branch=z9hG4bK${'0'.repeat(36)};rport\r\n`
+const sizeOver = (transport: 'udp' | 'tcp', resources: readonly ResourcePresence[]) => {
+  const request = notifyRequest(notifier(), out({state: 'active', expires: 600}, transport === 'udp' ? {resources} : {resources, udpSentBy: undefined})).request
+  return {request, size: wire(request).length + VIA.length}
 }
 const noted = (resource: string, text: string, show?: 'away' | 'xa'): ResourcePresence => ({resource, presence: {available: true, ...(show ? {show} : {}), status: {text}}})
 const tupleIds = (request: SipMessage) => [...request.content!.matchAll(/<tuple id="([^"]+)"/g)].map((m) => m[1])
