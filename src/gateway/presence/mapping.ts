@@ -142,7 +142,8 @@ export function writePidf(entity: string, resources: readonly ResourcePresence[]
   return writePidfDocument(entity, available.map((resource) => tupleOut(entity, resource)), top && SHOW_ACTIVITY[top])
 }
 
-function byAvailability({presence: a}: ResourcePresence, {presence: b}: ResourcePresence): number {
+/** byAvailability orders resources most available first (P5.2 rule 5), then by priority; the UDP trimming of P4.6 drops from the end. */
+export function byAvailability({presence: a}: ResourcePresence, {presence: b}: ResourcePresence): number {
   return compareAvailability(a.show, a.priority, b.show, b.priority)
 }
 
