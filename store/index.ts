@@ -20,3 +20,5 @@ export {describeChanges, takeSnapshot, type DeepReadonly, type SnapshotChanges, 
 export {StoreWatcher, type ReloadFailedEvent, type ReloadedEvent, type StoreWatcherEvents, type WatchOptions} from './watch.js'
 export {DOMAIN_PATTERN} from './patterns.js'
 export {SubscriptionBits, pendingState, subscriptionState, subscriptionView, type ContactRecord, type PendingState, type SubscriptionDiagnostics, type SubscriptionState, type SubscriptionView} from './presence-subscription.js'
+export {contactDeletedLine, contactKey, contactLine, decodeLine, decodeLines, dialogDeletedLine, dialogLine, type NotifierDialog, type StateLine} from './presence-state-lines.js'
+export {PRESENCE_STATE_FILES, readPresenceContacts} from './presence-state-reader.js'

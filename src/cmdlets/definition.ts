@@ -24,6 +24,8 @@ export interface StoreSession<Document = unknown> {
    * store: SIP digests, certificate requests' pending keys (A9.1, A9.3).
    */
   readonly keyDirectory: string
+  /** The gateway's state directory (A10, presence.md P8.1), read by the admin view of presence subscriptions. */
+  readonly stateDirectory: string
   /** markChanged records that the document was changed, so that it is written on commit. */
   markChanged(): void
   /** writeSecret stores a secret in the key directory and returns its file name. */

@@ -40,6 +40,8 @@ export const TYPE_NAMES = {
   XmppGatewaySettings: [`${XMPP}.XmppGatewaySettings`, 'System.Object'],
   User: ['Microsoft.Rtc.Management.ADConnect.Schema.OCSUserOrAppContact', 'System.Object'],
   SipDomain: ['Microsoft.Rtc.Management.Xds.SipDomain', 'System.Object'],
+  // csxmpp's own (issue 14 item 6): no Lync type; named like Start-CsXmppGateway's enums.
+  PresenceSubscription: ['Csxmpp.Gateway.PresenceSubscription', 'System.Object'],
   Certificate: ['Microsoft.Rtc.Management.Deployment.CertificateReference', 'System.Object'],
   // Two display types, one per RoutingMethod (A11.1); an object carries one of them, -Instance takes either.
   AccessEdgeConfiguration: [`${EDGE}.DisplayAccessEdgeSettingsDnsSrvRouting`, `${EDGE}.DisplayAccessEdgeSettingsDefaultRoute`, 'System.Object'],

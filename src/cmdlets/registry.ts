@@ -8,6 +8,7 @@ import {START_GATEWAY} from './gateway-process.js'
 import {compareIdentity} from './ordering.js'
 import {GET_POLICY, NEW_POLICY, REMOVE_POLICY, SET_POLICY} from './external-access-policy/cmdlets.js'
 import {GRANT_POLICY} from './external-access-policy/grant.js'
+import {GET_PRESENCE_SUBSCRIPTION} from './presence-subscription.js'
 import {GET_SIP_DOMAIN, NEW_SIP_DOMAIN, REMOVE_SIP_DOMAIN, SET_SIP_DOMAIN} from './sip-domain.js'
 import {ENABLE_USER, GET_USER} from './user/cmdlets.js'
 import {DISABLE_USER, SET_USER} from './user/set-disable.js'
@@ -39,6 +40,7 @@ export const LYNC_CMDLETS: readonly CmdletDefinition<StoreDocument>[] = [
   SET_USER,
   DISABLE_USER,
   START_GATEWAY,
+  GET_PRESENCE_SUBSCRIPTION,
   SET_USER_SIP_CREDENTIAL,
   REQUEST_CERTIFICATE,
   IMPORT_CERTIFICATE,

@@ -78,6 +78,21 @@ const MODULE_INFO: TableView = {
   },
 }
 
+/**
+ * Get-CsXmppPresenceSubscription's objects (csxmpp, issue 14 item 6): one row per (user, contact).
+ * Widths: a SIP address and a bare JID of 25 (longer ones end in `...`), the longest Subscription
+ * and Pending names, and en-US's longest date and time (`12/31/2026 12:59:59 PM`, 22). The six fixed
+ * columns fill a 120-character console; LastRefusal, the widest, shows when the console is wider
+ * (§10.4 drops what does not fit) and always in Format-List and --json.
+ */
+const PRESENCE_SUBSCRIPTION_COLUMNS = ['User', 'Contact', 'Subscription', 'Pending', 'Since', 'LastPresence', 'LastRefusal']
+const PRESENCE_SUBSCRIPTION: TableView = {
+  kind: 'table',
+  key: 'Csxmpp.Gateway.PresenceSubscription',
+  columns: [25, 25, 12, 7, 22, 22, undefined].map((width, i) => ({label: PRESENCE_SUBSCRIPTION_COLUMNS[i]!, ...(width ? {width} : {})})),
+  rows: (o) => [PRESENCE_SUBSCRIPTION_COLUMNS.map((name) => (o as PSObject).get(name))],
+}
+
 const COMMAND_TYPES = ['Cmdlet', 'Function', 'Alias'].map((kind) => `System.Management.Automation.${kind}Info`)
 
 const properties = (o: unknown) => (o as PSObject).properties()
@@ -93,6 +108,7 @@ export function viewOf(object: unknown): View | undefined {
   const fileItem = fileItemView(object)
   if (fileItem) return fileItem
   if (first === MODULE_INFO.key) return MODULE_INFO
+  if (first === PRESENCE_SUBSCRIPTION.key) return PRESENCE_SUBSCRIPTION
   const fixedList = first.startsWith('Microsoft.Rtc.') || first === 'Microsoft.PowerShell.Commands.GenericMeasureInfo'
   if (fixedList || object.propertyNames().length > 4) return {kind: 'list', key: first, entries: properties}
   return {kind: 'table', key: first}

@@ -48,6 +48,7 @@ export class StatementBatch {
         document,
         writable: false,
         keyDirectory: this.store.keyDirectory,
+        stateDirectory: this.store.stateDirectory,
         markChanged: refuse(cmdlet),
         writeSecret: () => Promise.reject(refuse(cmdlet)),
         removeSecretAfterCommit: () => undefined,
@@ -86,6 +87,7 @@ export class StatementBatch {
             document: tx.document,
             writable: true,
             keyDirectory: store.keyDirectory,
+            stateDirectory: store.stateDirectory,
             markChanged: () => tx.markChanged(),
             async writeSecret(prefix, value) {
               const name = await writeSecret(store.keyDirectory, prefix, value)

@@ -1,7 +1,8 @@
 import {closeSync, existsSync, fsyncSync, ftruncateSync, readFileSync, renameSync} from 'node:fs'
 import {unlink} from 'node:fs/promises'
 import {join} from 'node:path'
-import {type ContactRecord, type NotifierDialog, type StateLine, contactDeletedLine, contactLine, cseqMark, decodeLine, dialogDeletedLine, dialogLine} from './state-records.js'
+import {PRESENCE_STATE_FILES} from '../../../store/index.js'
+import {type ContactRecord, type NotifierDialog, type StateLine, contactDeletedLine, contactLine, cseqMark, decodeLines, dialogDeletedLine, dialogLine} from './state-records.js'
 import {type StateLog, appendLine, openStateFile, openStateFileForReading, prepareStateDirectory, writeSnapshot} from './state-files.js'
 
 /**
@@ -20,9 +21,7 @@ import {type StateLog, appendLine, openStateFile, openStateFileForReading, prepa
  *   the journal for every key changed since the rename).
  */
 
-const JOURNAL = 'presence.journal'
-const ROTATED = 'presence.journal.old'
-const SNAPSHOT = 'presence.snapshot'
+const {journal: JOURNAL, rotated: ROTATED, snapshot: SNAPSHOT} = PRESENCE_STATE_FILES
 
 /** Compaction triggers (P8.2 requirement 5): more than twice the live records, or 64 MiB. */
 const COMPACT_RATIO = 2
@@ -272,12 +271,5 @@ function readLines(file: string, log: StateLog, into: StateLine[]): boolean {
 
 /** decodeAll decodes complete lines (the torn tail already cut off); an undecodable one is skipped with a warn line. */
 function decodeAll(content: Buffer, file: string, log: StateLog, into: StateLine[]): number {
-  const texts = content.toString('utf8').split('\n')
-  texts.pop()
-  texts.forEach((text, index) => {
-    const line = decodeLine(text)
-    if (line) into.push(line)
-    else log.warn({file, line: index + 1}, 'presence state: undecodable record skipped')
-  })
-  return texts.length
+  return decodeLines(content, into, (line) => log.warn({file, line}, 'presence state: undecodable record skipped'))
 }
