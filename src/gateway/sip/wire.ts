@@ -75,7 +75,11 @@ const AUTH_NAMES: Readonly<Record<string, string>> = {
   'proxy-authorization': 'Proxy-Authorization',
 }
 
-const prettyNames = new Map<string, string>([['call-id', 'Call-ID']])
+// Names whose spelling is not one capital per word: RFC 3261's Call-ID, and Lync's Ms-Conversation-ID (presence.md P10.3).
+const prettyNames = new Map<string, string>([
+  ['call-id', 'Call-ID'],
+  ['ms-conversation-id', 'Ms-Conversation-ID'],
+])
 
 /** prettyName capitalises each word of a lower-case header name, once per name. */
 function prettyName(name: string): string {
