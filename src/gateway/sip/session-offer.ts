@@ -130,6 +130,7 @@ export function sessionRequestKind(request: SipMessage): SessionRequestKind | Se
 /** sdpIp is the address family and address of the gateway's `o=` and `c=` lines (RFC 4566 §5.2, §5.7). */
 const sdpIp = (ip: string): string => (ip.includes(':') ? `IP6 ${ip}` : `IP4 ${ip}`)
 
+/** sessionSdp is the gateway's SDP (P10.2, P10.3): the answer names the contact's SIP URI, as pidgin-sipe answers; offers name `null`. */
 function sessionSdp(ip: string, port: number, target: string): string {
   return [
     'v=0',
@@ -143,15 +144,50 @@ function sessionSdp(ip: string, port: number, target: string): string {
   ].join('\r\n')
 }
 
-/** sessionAnswerSdp is the gateway's SDP answer (P10.2): `m=message {SIP port} sip {the contact's SIP URI}`, as pidgin-sipe answers. */
-export const sessionAnswerSdp = (ip: string, port: number, contactUri: string): string => sessionSdp(ip, port, contactUri)
-
 /** sessionOfferSdp is the SDP of the gateway's own INVITE (P10.3): offers name `null`. */
 export const sessionOfferSdp = (ip: string, port: number): string => sessionSdp(ip, port, 'null')
 
-/** sessionAnswerHeaders are the 200's headers after Contact (P10.2): `Supported: ms-text-format` only when the first message was delivered (P0 #26). */
-export function sessionAnswerHeaders(firstMessageDelivered: boolean): Record<string, string> {
-  return {...(firstMessageDelivered ? {supported: 'ms-text-format'} : {}), allow: SESSION_ALLOW, 'content-type': 'application/sdp'}
+/** SessionAnswerFacts are what the gateway's 200 to a session INVITE says besides what it copies. */
+export interface SessionAnswerFacts {
+  /** The gateway's To tag for the dialog. */
+  readonly localTag: string
+  /** The Contact URI, `sip:juliet@127.0.0.1:5061;transport=tls`. */
+  readonly contact: string
+  /** The gateway's SIP address and port, for the SDP. */
+  readonly ip: string
+  readonly port: number
+  /** The contact's SIP URI, `sip:juliet@xmpp.test`, named on the `m=` line. */
+  readonly peerUri: string
+  /** Whether the first message was delivered to XMPP (P0 #26: then `Supported: ms-text-format`). */
+  readonly firstMessageDelivered: boolean
+}
+
+/**
+ * sessionAnswer writes P10.2's 200 OK in its order: Via, Record-Route, From, Call-ID and CSeq copied
+ * (RFC 3261 §12.1.1), To with the gateway's tag, Contact, `Supported: ms-text-format` when the first
+ * message was delivered, Allow, and the SDP answer. A re-INVITE gets the same (P10.2).
+ */
+export function sessionAnswer(invite: SipMessage, facts: SessionAnswerFacts): SipMessage {
+  const {via, from, to, cseq} = invite.headers
+  const recordRoute = invite.headers['record-route']
+  return {
+    status: 200,
+    reason: 'OK',
+    version: '2.0',
+    headers: {
+      via,
+      ...(recordRoute === undefined ? {} : {'record-route': recordRoute}),
+      from,
+      to: {...to, params: {...to.params, tag: facts.localTag}},
+      'call-id': invite.headers['call-id'],
+      cseq,
+      contact: [{uri: facts.contact, params: {}}],
+      ...(facts.firstMessageDelivered ? {supported: 'ms-text-format'} : {}),
+      allow: SESSION_ALLOW,
+      'content-type': 'application/sdp',
+    },
+    content: sessionSdp(facts.ip, facts.port, facts.peerUri),
+  }
 }
 
 /** newConversationId is the gateway's `Ms-Conversation-ID`: 20 random bytes, base64 (P10.3). */
