@@ -1,17 +1,16 @@
 import {partnerFor, userFor} from '../policy/access.js'
 import {domainOfJid} from '../xmpp/domain.js'
 import type {PresenceAction, SipAction, XmppAction} from './actions.js'
-import {type WatchDecision, acceptPresence, authorizeProbe, authorizeSubscribe, authorizeWatch} from './authorization.js'
+import {type WatchDecision, type WatchFacts, acceptPresence, authorizeProbe, authorizeSubscribe, authorizeWatch} from './authorization.js'
 import {RemotePresence} from './cache.js'
 import {contactCount, pendingCount} from './caps.js'
-import {writePidf} from './mapping.js'
 import {type PresenceEvent, type TransitionContext, transition} from './model.js'
-import {NotifyPacer} from './notify-pacer.js'
+import {NotifierDialogs} from './notifier-dialogs.js'
 import type {PresenceModel} from './presence-model.js'
 import {type ContactRecord, FROM, TO, newRecord} from './record.js'
 import {bareJid} from './refusals.js'
 import {endRecord, reloadRecord} from './reload.js'
-import type {IncomingPresence, OutgoingNotify, ServicePorts} from './service-ports.js'
+import type {IncomingPresence, ServicePorts} from './service-ports.js'
 import {PresenceSources, type SourcesAction, type SubscriberNotify} from './sources.js'
 import {PRESENCE_BUDGET, PROBE_ANSWER_BUDGET, SUBSCRIPTION_BUDGET, TokenBuckets} from './token-bucket.js'
 
@@ -22,15 +21,6 @@ import {PRESENCE_BUDGET, PROBE_ANSWER_BUDGET, SUBSCRIPTION_BUDGET, TokenBuckets}
  * configuration reloads; the actions go out through the ports. Every record change reaches the
  * journal before the stanza or NOTIFY that announces it (P8.2 requirement 1).
  */
-
-/** NotifierDialog is what the service knows of one notifier dialog (P2.5); the SIP layer keeps the rest. */
-interface NotifierDialog {
-  readonly l: string
-  readonly r: string
-  /** The URI the watcher subscribed to: the PIDF `entity` (P5.2). */
-  readonly entity: string
-  state: 'pending' | 'active'
-}
 
 /** WatchRequest is a SUBSCRIBE from L's UA to R that passed P4.2's protocol checks 1–9. */
 export interface WatchRequest {
@@ -49,8 +39,7 @@ export class PresenceService {
   readonly #ports: ServicePorts
   readonly #sources: PresenceSources
   readonly #remote = new RemotePresence()
-  readonly #dialogs = new Map<string, NotifierDialog>()
-  readonly #pacer: NotifyPacer
+  readonly #dialogs: NotifierDialogs
   readonly #presenceBudget: TokenBuckets
   readonly #subscriptionBudget: TokenBuckets
   readonly #probeAnswers: TokenBuckets
@@ -64,7 +53,7 @@ export class PresenceService {
     this.#ports = ports
     const now = () => ports.scheduler.now()
     this.#sources = new PresenceSources({scheduler: ports.scheduler, presenceServer: ports.presenceServer, emit: (action) => this.#fromSources(action)})
-    this.#pacer = new NotifyPacer(ports.scheduler, (dialog) => this.#notifyState(dialog))
+    this.#dialogs = new NotifierDialogs(ports.sip, ports.scheduler, this.#remote)
     this.#presenceBudget = new TokenBuckets(PRESENCE_BUDGET, now)
     this.#subscriptionBudget = new TokenBuckets(SUBSCRIPTION_BUDGET, now)
     this.#probeAnswers = new TokenBuckets(PROBE_ANSWER_BUDGET, now)
@@ -106,7 +95,7 @@ export class PresenceService {
     if (request.created) {
       const decision = authorizeWatch(this.#ports.snapshot(), request.l, request.r, this.#watchFacts(record))
       if (decision.decision === 'refuse') return decision
-      this.#dialogs.set(request.dialog, {l, r: record.r, entity: request.entity, state: 'pending'})
+      this.#dialogs.open(request.dialog, {l, r: record.r, entity: request.entity, state: 'pending'})
     }
     const event: PresenceEvent = {side: 'sip', type: 'subscribe', dialog: request.created ? 'new' : 'existing', expires: request.expires}
     this.#apply(record, event, request)
@@ -218,56 +207,16 @@ export class PresenceService {
   }
 
   #sendSip(action: SipAction, record: ContactRecord, request: WatchRequest | undefined): void {
-    if (action.method === 'response') {
-      const interval = this.#document.xmppGatewayConfiguration.SubscriptionRefreshInterval
-      return request && this.#ports.sip.respond(request.dialog, action.expires === 0 ? 0 : Math.min(request.expires, interval))
-    }
-    for (const id of this.#targets(action.dialogs, record, request)) {
-      const dialog = this.#dialogs.get(id)!
-      // A change of what an active dialog reports is paced (P9 #1); every other NOTIFY goes at once.
-      if (action.state === 'active' && dialog.state === 'active' && action.body === 'pidf' && action.dialogs !== 'this') {
-        this.#pacer.changed(id)
-        continue
-      }
-      const notify: OutgoingNotify = {state: action.state, ...(action.reason ? {reason: action.reason} : {}), ...(action.retryAfter ? {retryAfter: action.retryAfter} : {}), ...this.#body(action.body, dialog)}
-      this.#notify(id, dialog, notify)
-    }
-  }
-
-  /** #notify sends a NOTIFY now and moves the dialog to its state; `terminated` ends the dialog. */
-  #notify(id: string, dialog: NotifierDialog, notify: OutgoingNotify): void {
-    if (notify.state === 'terminated') {
-      this.#dialogs.delete(id)
-      this.#pacer.forget(id)
-    } else {
-      dialog.state = notify.state
-      this.#pacer.sent(id)
-    }
-    this.#ports.sip.notify(id, notify)
-  }
-
-  /** #notifyState is the pacer's send: the dialog's state now, R's full document (P5.2). */
-  #notifyState(id: string): void {
-    const dialog = this.#dialogs.get(id)
-    if (dialog) this.#ports.sip.notify(id, {state: 'active', ...this.#body('pidf', dialog)})
-  }
-
-  #body(body: 'pidf' | 'empty' | 'closed', dialog: NotifierDialog): {body?: string} {
-    if (body === 'empty') return {}
-    const resources = body === 'pidf' ? [...this.#remote.resources(dialog.r)].map(([resource, cached]) => ({resource, presence: cached.presence})) : []
-    return {body: writePidf(dialog.entity, resources)}
-  }
-
-  #targets(which: 'this' | 'all' | 'active', record: ContactRecord, request: WatchRequest | undefined): string[] {
-    if (which === 'this') return request && this.#dialogs.has(request.dialog) ? [request.dialog] : []
-    return [...this.#dialogs].filter(([, d]) => d.l === record.l && d.r === record.r && (which === 'all' || d.state === 'active')).map(([id]) => id)
+    if (action.method === 'NOTIFY') return this.#dialogs.notify(action, record.l, record.r, request?.dialog)
+    const interval = this.#document.xmppGatewayConfiguration.SubscriptionRefreshInterval
+    if (request) this.#ports.sip.respond(request.dialog, action.expires === 0 ? 0 : Math.min(request.expires, interval))
   }
 
   /** #end ends everything of a record a reload took away (P8.4): journal first, then stanzas, NOTIFYs, the source. */
   #end(record: ContactRecord): void {
     this.#ports.state.deleteContact(record.l, record.r)
     for (const stanza of endRecord(record)) this.#ports.xmpp.send(stanza)
-    for (const id of this.#targets('all', record, undefined)) this.#notify(id, this.#dialogs.get(id)!, {state: 'terminated', reason: 'rejected'})
+    this.#dialogs.notify({kind: 'sip', method: 'NOTIFY', dialogs: 'all', state: 'terminated', reason: 'rejected', body: 'empty'}, record.l, record.r)
     if (!this.#othersHaveTo(record)) this.#remote.drop(record.r)
     this.#sources.watchers(record.l, this.#watcherCount(record.l))
   }
@@ -309,9 +258,8 @@ export class PresenceService {
     return {contacts: contactCount(records), pending: pendingCount(records)}
   }
 
-  #watchFacts(record: ContactRecord) {
-    const dialogs = [...this.#dialogs.values()].filter((d) => d.l === record.l)
-    return {bits: record.s, contacts: this.#counts(record.l).contacts, dialogsForContact: dialogs.filter((d) => d.r === record.r).length, dialogsForUser: dialogs.length}
+  #watchFacts(record: ContactRecord): WatchFacts {
+    return {bits: record.s, contacts: this.#counts(record.l).contacts, ...this.#dialogs.counts(record.l, record.r)}
   }
 
   #watcherCount(l: string): number {

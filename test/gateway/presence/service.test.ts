@@ -10,6 +10,7 @@ import {writePidf} from '../../../src/gateway/presence/mapping.js'
 import type {PresenceModel} from '../../../src/gateway/presence/presence-model.js'
 import {Scheduler} from '../../../src/gateway/presence/scheduler.js'
 import {PresenceService} from '../../../src/gateway/presence/service.js'
+import {TokenBuckets} from '../../../src/gateway/presence/token-bucket.js'
 import type {OutgoingNotify, OutgoingPresence} from '../../../src/gateway/presence/service-ports.js'
 import {FakeClock} from '../../helpers/fake-clock.js'
 
@@ -188,4 +189,27 @@ test('(5) a presence flood: at most one NOTIFY per dialog per 5 s, the last one 
   clock.advance(5000)
   assert.deepEqual(take(), [])
   assert.equal(bodies.at(-1), writePidf('sip:juliet@a.test', [{resource: 'balcony', presence: last}]))
+})
+
+test('P9 #2: over 100 subscription stanzas at once from one domain, subscribe is refused with P6.5 #5; another domain is not', async () => {
+  const {service, take} = await setup()
+  for (let i = 0; i < 101; i++) service.xmpp({type: 'subscribe', from: `u${i}@a.test`, to: 'alice@gw.test'})
+  service.xmpp({type: 'subscribe', from: 'nurse@b.test', to: 'alice@gw.test'})
+  const sent = take()
+  assert.equal(sent.filter((line) => line.startsWith('subscribed ')).length, 101)
+  assert.deepEqual(sent.filter((line) => line.startsWith('refusal')), ['refusal resource-constraint to u100@a.test'])
+})
+
+test('TokenBuckets: burst, refill at the rate, one bucket per key', () => {
+  const clock = new FakeClock(0)
+  const buckets = new TokenBuckets({perSecond: 10, burst: 3}, () => clock.now())
+  const takes = (key: string, n: number) => Array.from({length: n}, () => buckets.take(key))
+  assert.deepEqual(takes('a', 4), [true, true, true, false])
+  assert.deepEqual(takes('b', 1), [true])
+  clock.advance(99)
+  assert.deepEqual(takes('a', 1), [false])
+  clock.advance(1)
+  assert.deepEqual(takes('a', 2), [true, false])
+  clock.advance(10_000)
+  assert.deepEqual(takes('a', 4), [true, true, true, false])
 })
