@@ -8,10 +8,12 @@ import {type PresenceEvent, type TransitionContext, transition} from './model.js
 import {NotifierDialogs} from './notifier-dialogs.js'
 import type {PresenceModel} from './presence-model.js'
 import {type ContactRecord, FROM, TO, newRecord} from './record.js'
+import {FloodWarnings} from './flood-warnings.js'
 import {bareJid} from './refusals.js'
 import {endRecord, reloadRecord} from './reload.js'
 import type {IncomingPresence, ServicePorts} from './service-ports.js'
 import {PresenceSources, type SourcesAction, type SubscriberNotify} from './sources.js'
+import type {Failure} from './subscriber-timing.js'
 import {PRESENCE_BUDGET, PROBE_ANSWER_BUDGET, SUBSCRIPTION_BUDGET, TokenBuckets} from './token-bucket.js'
 
 /**
@@ -43,6 +45,7 @@ export class PresenceService {
   readonly #presenceBudget: TokenBuckets
   readonly #subscriptionBudget: TokenBuckets
   readonly #probeAnswers: TokenBuckets
+  readonly #floods: FloodWarnings
   /** (L, R) pairs whose broadcast failed: nothing more until R shows life (P3.1). */
   readonly #errored = new Set<string>()
   /** When the last `subscribe` from L to R went out, epoch seconds (P9 #6). */
@@ -57,6 +60,7 @@ export class PresenceService {
     this.#presenceBudget = new TokenBuckets(PRESENCE_BUDGET, now)
     this.#subscriptionBudget = new TokenBuckets(SUBSCRIPTION_BUDGET, now)
     this.#probeAnswers = new TokenBuckets(PROBE_ANSWER_BUDGET, now)
+    this.#floods = new FloodWarnings(ports.scheduler, ports.log)
     this.#document = ports.snapshot()
   }
 
@@ -117,6 +121,11 @@ export class PresenceService {
     this.#sources.notified(bareJid(l), notify)
   }
 
+  /** subscriberFailed is a final failure of L's SUBSCRIBE or refresh (P4.3's response table). */
+  subscriberFailed(l: string, failure: Failure): void {
+    this.#sources.failed(bareJid(l), failure)
+  }
+
   /** subscriberAccepted is the 2xx to L's SUBSCRIBE, with the granted expiry (P4.3). */
   subscriberAccepted(l: string, granted: number): void {
     this.#sources.accepted(bareJid(l), granted)
@@ -144,7 +153,10 @@ export class PresenceService {
     this.#errored.delete(pairKey(record))
     const resource = stanza.from.includes('/') ? stanza.from.slice(stanza.from.indexOf('/') + 1) : ''
     const presence = stanza.type === 'available' ? (stanza.presence ?? {available: true}) : UNAVAILABLE
-    if (!this.#presenceBudget.take(domain)) return void this.#remote.update(record.r, resource, presence, this.#epochSeconds())
+    if (!this.#presenceBudget.take(domain)) {
+      this.#floods.over(domain)
+      return void this.#remote.update(record.r, resource, presence, this.#epochSeconds())
+    }
     this.#apply(record, {side: 'xmpp', type: 'presence', resource, presence})
   }
 

@@ -48,6 +48,7 @@ async function setup(options: {presenceServer?: boolean} = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'csxmpp-service-'))
   dirs.push(dir)
   const quiet = {warn() {}, error() {}, info() {}, debug() {}}
+  const warnings: string[] = []
   const journal = await PresenceJournal.open(dir, {log: quiet as never})
   const journalText = () => readFileSync(path.join(dir, 'presence.journal'), 'utf8')
   const clock = new FakeClock(1_000_000)
@@ -69,14 +70,14 @@ async function setup(options: {presenceServer?: boolean} = {}) {
     scheduler,
     epochMs: () => 1_700_000_000_000 + clock.now(),
     presenceServer: options.presenceServer ?? false,
-    log: quiet,
+    log: {...quiet, warn: (fields: object, message: string) => void warnings.push(`${message} ${JSON.stringify(fields)}`)} as never,
   })
   const change = (fn: (d: StoreDocument) => void) => {
     doc = structuredClone(doc)
     fn(doc)
   }
   const take = () => traffic.splice(0)
-  return {service, journal, journalText, journalAtSend, clock, traffic, take, bodies, change}
+  return {service, journal, journalText, journalAtSend, clock, traffic, take, bodies, change, warnings}
 }
 
 const WATCH = {dialog: 'd1', created: true, l: 'sip:alice@gw.test', r: 'juliet@a.test', entity: 'sip:juliet@a.test', expires: 3600}
@@ -212,4 +213,32 @@ test('TokenBuckets: burst, refill at the rate, one bucket per key', () => {
   assert.deepEqual(takes('a', 2), [true, false])
   clock.advance(10_000)
   assert.deepEqual(takes('a', 4), [true, true, true, false])
+})
+
+test('(4c) a reload lowering PartnerType from Federated sends L presence again without its note (P8.4)', async () => {
+  const {service, take, change} = await setup()
+  service.published('alice@gw.test', LUNCH)
+  service.xmpp({type: 'subscribe', from: 'juliet@a.test', to: 'alice@gw.test'})
+  take()
+  change((d) => (d.xmppAllowedPartners['a.test']!.PartnerType = 'PublicVerified'))
+  service.reloaded()
+  assert.deepEqual(take(), ['available alice@gw.test/sip -> juliet@a.test {"available":true,"show":"away"}'])
+  service.reloaded()
+  assert.deepEqual(take(), [])
+})
+
+test('P9 #1: over 1,000 presence stanzas at once, only the cache learns; one warn line per domain per minute with the count', async () => {
+  const {service, clock, take, bodies, warnings} = await setup()
+  service.watch(WATCH)
+  service.xmpp({type: 'subscribed', from: 'juliet@a.test', to: 'alice@gw.test'})
+  clock.advance(5000)
+  take()
+  for (let i = 0; i < 1100; i++) service.xmpp({type: 'available', from: 'juliet@a.test/balcony', to: 'alice@gw.test', presence: {available: true, priority: i}})
+  assert.deepEqual(warnings, ['presence over the partner budget {"domain":"a.test","count":1}'])
+  clock.advance(60_000)
+  assert.deepEqual(warnings.slice(1), ['presence over the partner budget {"domain":"a.test","count":99}'])
+  assert.deepEqual(take(), ['NOTIFY d1 active pidf', 'NOTIFY d1 active pidf'])
+  assert.equal(bodies.at(-1), writePidf('sip:juliet@a.test', [{resource: 'balcony', presence: {available: true, priority: 1099}}]))
+  clock.advance(60_000)
+  assert.equal(warnings.length, 2)
 })
