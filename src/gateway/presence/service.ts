@@ -50,7 +50,8 @@ export class PresenceService {
   readonly #errored = new Set<string>()
   /** When the last `subscribe` from L to R went out, epoch seconds (P9 #6). */
   readonly #subscribedAt = new Map<string, number>()
-  #document
+  /** The snapshot the last reload judged the records against (P8.4 compares the next one with it). */
+  #judged
 
   constructor(ports: ServicePorts) {
     this.#ports = ports
@@ -61,12 +62,12 @@ export class PresenceService {
     this.#subscriptionBudget = new TokenBuckets(SUBSCRIPTION_BUDGET, now)
     this.#probeAnswers = new TokenBuckets(PROBE_ANSWER_BUDGET, now)
     this.#floods = new FloodWarnings(ports.scheduler, ports.log)
-    this.#document = ports.snapshot()
+    this.#judged = ports.snapshot()
   }
 
   /** xmpp handles a presence stanza from R to L (P3.1). */
   xmpp(stanza: IncomingPresence): void {
-    const document = (this.#document = this.#ports.snapshot())
+    const document = this.#document
     const l = bareJid(stanza.to)
     const r = bareJid(stanza.from)
     const domain = domainOfJid(r) ?? ''
@@ -97,7 +98,7 @@ export class PresenceService {
     const l = bareJid(request.l.replace(/^sip:/i, ''))
     const record = this.#record(l, bareJid(request.r))
     if (request.created) {
-      const decision = authorizeWatch(this.#ports.snapshot(), request.l, request.r, this.#watchFacts(record))
+      const decision = authorizeWatch(this.#document, request.l, request.r, this.#watchFacts(record))
       if (decision.decision === 'refuse') return decision
       this.#dialogs.open(request.dialog, {l, r: record.r, entity: request.entity, state: 'pending'})
     }
@@ -136,8 +137,8 @@ export class PresenceService {
    * judged again against the new snapshot; its stanzas go before any stream error reconsider() writes.
    */
   reloaded(): void {
-    const before = this.#document
-    const after = (this.#document = this.#ports.snapshot())
+    const before = this.#judged
+    const after = (this.#judged = this.#document)
     for (const record of [...this.#ports.state.contacts()]) {
       const outcome = reloadRecord(before, after, record)
       if (outcome === 'end') this.#end(record)
@@ -259,6 +260,11 @@ export class PresenceService {
       ...(sourceAt === undefined ? {} : {lastSourceSubscribeAt: now - Math.floor((this.#ports.scheduler.now() - sourceAt) / 1000)}),
       errored: this.#errored.has(pairKey(record)),
     }
+  }
+
+  /** #document is the store's snapshot now: every decision reads the current one (ARCHITECTURE rule 4). */
+  get #document() {
+    return this.#ports.snapshot()
   }
 
   #record(l: string, r: string): ContactRecord {

@@ -242,3 +242,12 @@ test('P9 #1: over 1,000 presence stanzas at once, only the cache learns; one war
   clock.advance(60_000)
   assert.equal(warnings.length, 2)
 })
+
+test('decisions read the current snapshot, even before the reload event arrives (ARCHITECTURE rule 4)', async () => {
+  const {service, take, change} = await setup()
+  change((d) => (d.users['alice@gw.test']!.Enabled = false))
+  service.xmpp({type: 'subscribe', from: 'juliet@a.test', to: 'alice@gw.test'})
+  assert.deepEqual(take(), ['refusal forbidden to juliet@a.test'])
+  assert.deepEqual(service.watch(WATCH), {decision: 'refuse', status: 403, reason: 'Forbidden'})
+  assert.deepEqual(take(), [])
+})
