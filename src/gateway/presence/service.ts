@@ -52,6 +52,12 @@ export class PresenceService {
   readonly #subscribedAt = new Map<string, number>()
   /** The snapshot the last reload judged the records against (P8.4 compares the next one with it). */
   #judged
+  /**
+   * How many local users have `To` for each contact: R's cached presence is kept only while one does
+   * (P2.4). Counted once at start and then where the service writes records, so that no stanza scans
+   * every record of the state.
+   */
+  readonly #toCount = new Map<string, number>()
 
   constructor(ports: ServicePorts) {
     this.#ports = ports
@@ -63,6 +69,7 @@ export class PresenceService {
     this.#probeAnswers = new TokenBuckets(PROBE_ANSWER_BUDGET, now)
     this.#floods = new FloodWarnings(ports.scheduler, ports.log)
     this.#judged = ports.snapshot()
+    for (const record of ports.state.contacts()) if (record.s & TO) this.#countTo(record.r, 1)
   }
 
   /** xmpp handles a presence stanza from R to L (P3.1). */
@@ -177,8 +184,10 @@ export class PresenceService {
   #apply(record: ContactRecord, event: PresenceEvent, request?: WatchRequest, approve: 'yes' | 'pending' = 'yes'): void {
     const next = transition(record, event, this.#context(record, approve))
     if (next.record !== record) {
+      const stored = this.#ports.state.contact(record.l, record.r)
       if (next.record) this.#ports.state.putContact(next.record)
       else this.#ports.state.deleteContact(record.l, record.r)
+      this.#countTo(record.r, (next.record && next.record.s & TO ? 1 : 0) - (stored && stored.s & TO ? 1 : 0))
     }
     for (const action of next.actions) this.#execute(action, next.record ?? record, request)
   }
@@ -227,7 +236,9 @@ export class PresenceService {
 
   /** #end ends everything of a record a reload took away (P8.4): journal first, then stanzas, NOTIFYs, the source. */
   #end(record: ContactRecord): void {
+    const stored = this.#ports.state.contact(record.l, record.r)
     this.#ports.state.deleteContact(record.l, record.r)
+    if (stored && stored.s & TO) this.#countTo(record.r, -1)
     for (const stanza of endRecord(record)) this.#ports.xmpp.send(stanza)
     this.#dialogs.notify({kind: 'sip', method: 'NOTIFY', dialogs: 'all', state: 'terminated', reason: 'rejected', body: 'empty'}, record.l, record.r)
     if (!this.#othersHaveTo(record)) this.#remote.drop(record.r)
@@ -286,9 +297,17 @@ export class PresenceService {
     return count
   }
 
+  /** #othersHaveTo says whether a local user other than record.l has `To` for record.r (O(1)). */
   #othersHaveTo(record: ContactRecord): boolean {
-    for (const other of this.#ports.state.contacts()) if (other.r === record.r && other.l !== record.l && other.s & TO) return true
-    return false
+    const own = this.#ports.state.contact(record.l, record.r)
+    return (this.#toCount.get(record.r) ?? 0) - (own && own.s & TO ? 1 : 0) > 0
+  }
+
+  #countTo(r: string, change: number): void {
+    if (change === 0) return
+    const count = (this.#toCount.get(r) ?? 0) + change
+    if (count > 0) this.#toCount.set(r, count)
+    else this.#toCount.delete(r)
   }
 
   #epochSeconds(): number {

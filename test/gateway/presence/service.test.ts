@@ -128,6 +128,28 @@ test('(2) a SIP UA of L watches R: pending NOTIFY and subscribe, then subscribed
   assert.deepEqual(take(), [])
 })
 
+test('(2b) R\'s cached presence stays while another local user has To for R, and goes with the last one (P2.4)', async () => {
+  const {service, take, change} = await setup()
+  change((d) => (d.users['bob@gw.test'] = {...d.users['alice@gw.test']!, SipAddress: 'sip:bob@gw.test', DisplayName: 'Bob Best'}))
+  const BOB = {...WATCH, dialog: 'd2', l: 'sip:bob@gw.test'}
+  service.watch(WATCH)
+  service.watch(BOB)
+  service.xmpp({type: 'subscribed', from: 'juliet@a.test', to: 'alice@gw.test'})
+  service.xmpp({type: 'subscribed', from: 'juliet@a.test', to: 'bob@gw.test'})
+  service.xmpp({type: 'available', from: 'juliet@a.test/balcony', to: 'alice@gw.test', presence: LUNCH})
+  take()
+  // Alice loses To: the cache is kept for Bob, so a new watch of Bob's is answered from it, with no probe.
+  service.xmpp({type: 'unsubscribed', from: 'juliet@a.test', to: 'alice@gw.test'})
+  service.watch({...BOB, dialog: 'd3'})
+  assert.deepEqual(take(), ['NOTIFY d1 terminated;reason=rejected', '200 d3 Expires=3600', 'NOTIFY d3 active pidf'])
+  // Bob loses To too: nothing is cached any more, so when Alice subscribes again R must be probed.
+  service.xmpp({type: 'unsubscribed', from: 'juliet@a.test', to: 'bob@gw.test'})
+  service.watch({...WATCH, dialog: 'd4'})
+  take()
+  service.xmpp({type: 'subscribed', from: 'juliet@a.test', to: 'alice@gw.test'})
+  assert.deepEqual(take(), ['NOTIFY d4 active', 'probe alice@gw.test -> juliet@a.test'])
+})
+
 test('(3) a PublicUnverified request stays pending until L subscribes to R (P6.2)', async () => {
   const {service, journal, take} = await setup()
   service.xmpp({type: 'subscribe', from: 'romeo@c.test', to: 'alice@gw.test'})
