@@ -25,6 +25,10 @@ export type NotifyIntent = Extract<SipAction, {method: 'NOTIFY'}>
 
 export class NotifierDialogs {
   readonly #dialogs = new Map<string, NotifierDialog>()
+  /** The dialog ids of each (L, R) pair, so that a NOTIFY intent or a count never scans every dialog. */
+  readonly #byPair = new Map<string, Set<string>>()
+  /** The number of dialogs of each L (P4.2 check 14). */
+  readonly #perUser = new Map<string, number>()
   readonly #pacer: NotifyPacer
 
   constructor(
@@ -37,19 +41,17 @@ export class NotifierDialogs {
   }
 
   open(id: string, dialog: NotifierDialog): void {
+    this.#close(id)
     this.#dialogs.set(id, dialog)
+    const key = pairKey(dialog.l, dialog.r)
+    const ids = this.#byPair.get(key) ?? new Set<string>()
+    this.#byPair.set(key, ids.add(id))
+    this.#perUser.set(dialog.l, (this.#perUser.get(dialog.l) ?? 0) + 1)
   }
 
   /** counts are P4.2 check 14's figures: L's dialogs toward R, and all of L's. */
   counts(l: string, r: string): {dialogsForContact: number; dialogsForUser: number} {
-    let dialogsForContact = 0
-    let dialogsForUser = 0
-    for (const d of this.#dialogs.values()) {
-      if (d.l !== l) continue
-      dialogsForUser++
-      if (d.r === r) dialogsForContact++
-    }
-    return {dialogsForContact, dialogsForUser}
+    return {dialogsForContact: this.#byPair.get(pairKey(l, r))?.size ?? 0, dialogsForUser: this.#perUser.get(l) ?? 0}
   }
 
   /** notify carries out a NOTIFY action for (L, R); `current` is the dialog of the SUBSCRIBE being handled (`this`). */
@@ -70,7 +72,7 @@ export class NotifierDialogs {
   /** #send sends a NOTIFY now and moves the dialog to its state; `terminated` ends the dialog. */
   #send(id: string, dialog: NotifierDialog, notify: OutgoingNotify): void {
     if (notify.state === 'terminated') {
-      this.#dialogs.delete(id)
+      this.#close(id)
       this.#pacer.forget(id)
     } else {
       dialog.state = notify.state
@@ -93,8 +95,24 @@ export class NotifierDialogs {
 
   #targets(which: 'this' | 'all' | 'active', l: string, r: string, current: string | undefined): string[] {
     if (which === 'this') return current !== undefined && this.#dialogs.has(current) ? [current] : []
-    const ids: string[] = []
-    for (const [id, d] of this.#dialogs) if (d.l === l && d.r === r && (which === 'all' || d.state === 'active')) ids.push(id)
-    return ids
+    return [...(this.#byPair.get(pairKey(l, r)) ?? [])].filter((id) => which === 'all' || this.#dialogs.get(id)!.state === 'active')
   }
+
+  /** #close forgets a dialog and its place in the indexes. */
+  #close(id: string): void {
+    const dialog = this.#dialogs.get(id)
+    if (!dialog) return
+    this.#dialogs.delete(id)
+    const key = pairKey(dialog.l, dialog.r)
+    const ids = this.#byPair.get(key)!
+    ids.delete(id)
+    if (ids.size === 0) this.#byPair.delete(key)
+    const count = this.#perUser.get(dialog.l)! - 1
+    if (count > 0) this.#perUser.set(dialog.l, count)
+    else this.#perUser.delete(dialog.l)
+  }
+}
+
+function pairKey(l: string, r: string): string {
+  return `${l}\n${r}`
 }

@@ -89,7 +89,7 @@ export class PresenceSources {
     return this.#user(l).dialog
   }
 
-  /** lastSubscribeAt is when the last SUBSCRIBE for L went out (epoch ms; model.ts's `lastSourceSubscribeAt`). */
+  /** lastSubscribeAt is when the last SUBSCRIBE for L went out, in scheduler milliseconds (the service turns it into model.ts's epoch-second `lastSourceSubscribeAt`). */
   lastSubscribeAt(l: string): number | undefined {
     return this.#user(l).lastSubscribeAt
   }

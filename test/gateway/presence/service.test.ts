@@ -150,6 +150,18 @@ test('(2b) R\'s cached presence stays while another local user has To for R, and
   assert.deepEqual(take(), ['NOTIFY d4 active', 'probe alice@gw.test -> juliet@a.test'])
 })
 
+test('(2c) at most 10 notifier dialogs per (L, R); a terminated one frees its place (P2.2, P4.2 check 14)', async () => {
+  const {service, take} = await setup()
+  for (let n = 1; n <= 10; n++) assert.deepEqual(service.watch({...WATCH, dialog: `d${n}`}), {decision: 'accept'}, `d${n}`)
+  const eleventh = service.watch({...WATCH, dialog: 'd11'})
+  assert.equal(eleventh.decision, 'refuse')
+  assert.match(JSON.stringify(eleventh), /Forbidden \(too many subscriptions\)/)
+  // Juliet refuses: every dialog of the pair is terminated, and a new one is accepted again.
+  service.xmpp({type: 'unsubscribed', from: 'juliet@a.test', to: 'alice@gw.test'})
+  take()
+  assert.deepEqual(service.watch({...WATCH, dialog: 'd12'}), {decision: 'accept'})
+})
+
 test('(3) a PublicUnverified request stays pending until L subscribes to R (P6.2)', async () => {
   const {service, journal, take} = await setup()
   service.xmpp({type: 'subscribe', from: 'romeo@c.test', to: 'alice@gw.test'})
